@@ -1,0 +1,233 @@
+"""The ``relcourse`` command line: a thin layer over the package's API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from .errors import RelcourseError
+from .export.editions import EDITIONS
+from .module import load_course_content
+from .parse import load_article, load_articles
+from .serialize import article_to_json
+
+DEFAULT_CONTENT = Path("content")
+Handler = Callable[[argparse.Namespace], int]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Articles, and for a content folder also its curated quizzes, instruments and course settings."""
+    if (args.dir / "articles").is_dir():
+        course = load_course_content(args.dir)
+        articles = [m.article for m in course.modules]
+        quiz_counts = {m.slug: str(len(m.quiz)) for m in course.modules}
+        diagnostics = course.diagnostics
+    else:
+        result = load_articles(args.dir)
+        articles, quiz_counts, diagnostics = result.articles, {}, result.diagnostics
+    errors = [d for d in diagnostics if d.severity == "error"]
+    console = Console(highlight=False, width=max(100, Console().width))
+    table = Table(title=f"Articles in {args.dir}")
+    for column in ("article", "sections", "steps", "cases", "experts", "phrases", "FAQ", "quiz", "warnings"):
+        table.add_column(column, justify="left" if column == "article" else "right")
+    for article in articles:
+        table.add_row(
+            article.slug, str(len(article.sections)), str(len(article.plan)), str(len(article.cases)),
+            str(len(article.experts)), str(len(article.phrases)), str(len(article.faq)),
+            quiz_counts.get(article.slug, "-"), str(len(article.warnings)),
+        )
+    for error in errors:
+        table.add_row(Path(error.path).name, "-", "-", "-", "-", "-", "-", "-", "[red]failed[/red]")
+    console.print(table)
+    for diagnostic in diagnostics:
+        print(diagnostic)
+    print(f"{len(articles)} article(s) ready, {len(errors)} file(s) failed")
+    return 1 if errors else 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    article = load_article(args.article)
+    data = article_to_json(article)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{article.slug}: {article.title} ({article.category} #{article.number})")
+    for step in data["steps"]:
+        print(f"  {step['title']}  [{step['unit']} {step['start']}-{step['end']}]")
+    print(f"  {len(article.cases)} case(s), {len(article.experts)} expert(s), {len(article.phrases)} phrase(s), {len(article.faq)} FAQ")
+    return 0
+
+
+# Handlers import nbformat, nbconvert and pandas when they need them: `relcourse check`,
+# `inspect` and `--help` stay quick (those imports take seconds on a busy machine).
+
+
+def cmd_journal_export(args: argparse.Namespace) -> int:
+    from .journal import Journal
+    from .journal_io import export_journal
+
+    with Journal() as journal:
+        count = export_journal(journal, args.path, args.format)
+    print(f"wrote {count} row(s) from {journal.path} to {args.path} (readable by you only)")
+    return 0
+
+
+def cmd_journal_import(args: argparse.Namespace) -> int:
+    from .journal import Journal
+    from .journal_io import import_journal
+
+    with Journal() as journal:
+        added = import_journal(journal, args.path)
+    print(f"imported {added} new row(s) into {journal.path}")
+    return 0
+
+
+def cmd_journal_delete(args: argparse.Namespace) -> int:
+    if not args.all:
+        print("relcourse: error: say --all to delete every journal entry, reflection and quiz attempt", file=sys.stderr)
+        return 2
+    from .journal import Journal
+
+    with Journal() as journal:
+        if not args.yes:
+            prompt = f"Delete ALL journal entries, reflections, quiz attempts and check-offs in {journal.path}? Type 'delete' to confirm: "
+            try:
+                answer = input(prompt)
+            except EOFError:
+                answer = ""
+            if answer.strip().lower() != "delete":
+                print("nothing deleted")
+                return 1
+        journal.delete_all()
+    print(f"deleted everything in {journal.path}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_notebooks
+    from .export.run import export_handouts
+
+    course = load_course_content(args.content)
+    for diagnostic in course.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    report = build_notebooks(course, args.notebooks, check=args.check)
+    errors = [d for d in course.diagnostics if d.severity == "error"]
+    if args.check:
+        problems = report.stale + report.orphaned
+        for path in report.stale:
+            print(f"stale: {path} (run 'relcourse build')")
+        for path in report.orphaned:
+            print(f"orphaned: {path} (its article is gone from {args.content})")
+        print(f"{len(report.unchanged)} notebook(s) up to date, {len(problems)} stale")
+        return 1 if problems or errors else 0
+    print(f"notebooks: {len(report.written)} written, {len(report.unchanged)} unchanged in {args.notebooks}")
+    for path in report.orphaned:
+        print(f"note: {path} has no article any more; delete it if it is no longer needed")
+    if not args.notebooks_only and course.modules:
+        slugs = [m.slug for m in course.modules] + [i.id for i in course.instruments]
+        written = export_handouts(args.notebooks, args.exports, slugs, list(EDITIONS), ["html", "pdf"],
+                                  show_progress=sys.stderr.isatty())
+        print(f"handouts: {len(written)} files written in {args.exports}")
+    if errors:
+        print(f"{len(errors)} content file(s) failed; their notebooks were left as they were", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export.run import export_handouts, export_pack, module_slugs
+
+    editions = list(EDITIONS) if args.edition == "all" else [args.edition]
+    formats = ["html", "pdf"] if args.to == "all" else [args.to]
+    if args.pack:
+        if not args.modules:
+            print("relcourse: error: name the modules of the pack: relcourse export --pack NAME MODULE…", file=sys.stderr)
+            return 2
+        written = []
+        for edition in editions:
+            written += export_pack(args.notebooks, args.out, args.pack, args.modules, edition, args.paper or "", formats)
+    else:
+        slugs = args.modules or module_slugs(args.notebooks)
+        if not slugs:
+            print(f"relcourse: error: no module notebooks in {args.notebooks}; run 'relcourse build' first", file=sys.stderr)
+            return 2
+        written = export_handouts(args.notebooks, args.out, slugs, editions, formats, args.paper or "",
+                                  show_progress=sys.stderr.isatty())
+    for path in written:
+        print(path)
+    return 0
+
+
+def add_journal_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    journal = sub.add_parser("journal", help="export, import or delete your private journal data")
+    actions = journal.add_subparsers(dest="action", required=True)
+    export = actions.add_parser("export", help="write all your data to a CSV or JSON file")
+    export.add_argument("--format", choices=["csv", "json"], default="json")
+    export.add_argument("path", type=Path)
+    export.set_defaults(handler=cmd_journal_export)
+    imp = actions.add_parser("import", help="merge a file written by 'journal export' into your store")
+    imp.add_argument("path", type=Path)
+    imp.set_defaults(handler=cmd_journal_import)
+    delete = actions.add_parser("delete", help="remove everything from your store")
+    delete.add_argument("--all", action="store_true", help="required: delete all data")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
+    delete.set_defaults(handler=cmd_journal_delete)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="relcourse", description="Turn wiki articles into course notebooks and handouts.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="parse every article and report what was found")
+    check.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="a content folder (with articles/) or a folder of articles")
+    check.set_defaults(handler=cmd_check)
+
+    inspect = sub.add_parser("inspect", help="show one parsed article")
+    inspect.add_argument("article", type=Path)
+    inspect.add_argument("--json", action="store_true", help="print the parsed article as JSON")
+    inspect.set_defaults(handler=cmd_inspect)
+
+    build = sub.add_parser("build", help="content → notebooks → handouts (the whole job)")
+    build.add_argument("--content", type=Path, default=Path("content"))
+    build.add_argument("--notebooks", type=Path, default=Path("notebooks"))
+    build.add_argument("--exports", type=Path, default=Path("exports"))
+    build.add_argument("--check", action="store_true", help="exit non-zero and name the files that do not match content/")
+    build.add_argument("--notebooks-only", action="store_true", help="build the notebooks but not the handouts")
+    build.set_defaults(handler=cmd_build)
+
+    export = sub.add_parser("export", help="printable handouts (HTML and PDF) from the module notebooks")
+    export.add_argument("modules", nargs="*", help="module slugs, e.g. security-and-needs-044 (default: all)")
+    export.add_argument("--edition", choices=[*EDITIONS, "all"], default="all")
+    export.add_argument("--to", choices=["html", "pdf", "all"], default="all")
+    export.add_argument("--paper", choices=["a4", "letter"], help="default: paper in content/course.yaml")
+    export.add_argument("--pack", metavar="NAME", help="one workshop-pack document of the named modules")
+    export.add_argument("--notebooks", type=Path, default=Path("notebooks"))
+    export.add_argument("--out", type=Path, default=Path("exports"))
+    export.set_defaults(handler=cmd_export)
+
+    add_journal_commands(sub)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except RelcourseError as exc:
+        print(f"relcourse: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("relcourse: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Course settings from ``content/course.yaml``, with sensible defaults when it is absent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+PAPER_SIZES = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class HelpResource:
+    name: str
+    contact: str
+    region: str = ""
+
+
+DEFAULT_HELP = (
+    HelpResource("Emergency services", "If you or someone else is in danger now, call your local emergency number "
+                 "(112 in the EU, 911 in the US and Canada, 999 in the UK, 000 in Australia)."),
+    HelpResource("Domestic abuse helplines", "National Domestic Violence Hotline 1-800-799-7233 (US); National Domestic "
+                 "Abuse Helpline 0808 2000 247 (UK).", "US / UK"),
+    HelpResource("Elsewhere", "Your doctor, a licensed therapist, or findahelpline.com for free, confidential helplines by country."),
+)
+
+
+@dataclass(frozen=True)
+class CourseSettings:
+    title: str = "Relationship Communication Course"
+    organisation: str = ""
+    facilitator: str = ""
+    locale: str = "en"
+    paper: str = "a4"
+    help: tuple[HelpResource, ...] = field(default=DEFAULT_HELP)
+
+    @property
+    def help_line(self) -> str:
+        """One line for page footers."""
+        return " · ".join(f"{h.name}: {h.contact}" for h in self.help[:2])
+
+
+def load_course(content_dir: Path) -> CourseSettings:
+    """Read ``course.yaml`` in the content folder; every key is optional."""
+    path = content_dir / "course.yaml"
+    if not path.exists():
+        return CourseSettings()
+    try:
+        data: Any = yaml.safe_load(path.read_text("utf-8")) or {}
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise ContentError(path, f"not valid YAML ({exc.problem}); fix it or delete the file to use the defaults", line) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ContentError(path, f"cannot read course settings ({exc}); save it as UTF-8 YAML") from None
+    if not isinstance(data, dict):
+        raise ContentError(path, "expected a mapping of settings (title, organisation, facilitator, locale, paper, help)")
+    known = {"title", "organisation", "facilitator", "locale", "paper", "help"}
+    if set(data) - known:
+        raise ContentError(path, f"unknown setting(s) {', '.join(sorted(set(data) - known))}; allowed: {', '.join(sorted(known))}")
+    paper = str(data.get("paper", "a4")).lower()
+    if paper not in PAPER_SIZES:
+        raise ContentError(path, f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    help_items: tuple[HelpResource, ...] = DEFAULT_HELP
+    if "help" in data:
+        raw = data["help"]
+        if not isinstance(raw, list) or not all(isinstance(h, dict) and h.get("name") and h.get("contact") for h in raw):
+            raise ContentError(path, "'help' must be a list of entries with 'name' and 'contact' (and optional 'region')")
+        help_items = tuple(HelpResource(str(h["name"]), str(h["contact"]), str(h.get("region", ""))) for h in raw)
+    defaults = CourseSettings()
+    return CourseSettings(
+        title=str(data.get("title", defaults.title)), organisation=str(data.get("organisation", "")),
+        facilitator=str(data.get("facilitator", "")), locale=str(data.get("locale", "en")), paper=paper, help=help_items,
+    )

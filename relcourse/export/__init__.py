@@ -1,0 +1,1 @@
+"""Printable handouts: nbconvert exporters, preprocessors and templates (see ``run`` for the batch API)."""

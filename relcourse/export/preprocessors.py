@@ -1,0 +1,180 @@
+"""nbconvert preprocessors that turn a module notebook into handout data.
+
+Order matters (see ``HandoutExporter.relcourse_preprocessors``): metadata is validated
+first; answers are *removed* for the participant edition before anything renders, so
+no answer can reach a participant handout, not even hidden; then worksheet views are
+computed from metadata; facilitator pages are added last.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool, Unicode
+
+from ..errors import RelcourseError
+from ..metadata import NAMESPACE, from_cell
+from ..quiz import QuizItem, answer_text
+from . import facilitator
+from .editions import EDITIONS
+
+ANSWER_KEYS = ("answer", "explanation", "quote")
+LETTERS = string.ascii_uppercase
+
+
+class ValidateRelcourseCells(Preprocessor):
+    """Refuse notebooks that relcourse did not build, or that a newer relcourse wrote."""
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        name = resources.get("metadata", {}).get("name", "notebook")
+        if NAMESPACE not in nb.metadata:
+            raise RelcourseError(f"{name}: not a relcourse module notebook; build it with 'relcourse build'")
+        for cell in nb.cells:
+            try:
+                from_cell(cell)
+            except ValueError as exc:
+                raise RelcourseError(f"{name}: {exc}") from None
+        return nb, resources
+
+
+class RemoveAnswers(Preprocessor):
+    """Participant edition: delete answers, explanations and quotes from quiz metadata."""
+
+    def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
+        data = cell.metadata.get(NAMESPACE, {})
+        if data.get("kind") == "quiz":
+            for key in ANSWER_KEYS:
+                data["item"].pop(key, None)
+        elif data.get("kind") == "instrument":  # the scoring key (subscales, reverse keying) is the facilitator's
+            data["instrument"].pop("subscales", None)
+            for item in data["instrument"]["items"]:
+                item.pop("reverse", None)
+        return cell, resources
+
+
+def _weeks(days: int) -> list[list[int]]:
+    return [list(range(start, min(start + 7, days + 1))) for start in range(1, days + 1, 7)]
+
+
+def _when(step: dict[str, Any]) -> str:
+    if step["unit"] == "ongoing" or step["start"] is None:
+        return "ongoing"
+    unit = "Week" if step["unit"] == "week" else "Day"
+    if step["start"] == step["end"]:
+        return f"{unit} {step['start']}"
+    return f"{unit}s {step['start']}–{step['end']}"
+
+
+class BuildHandoutViews(Preprocessor):
+    """Compute each interactive cell's printed form (``cell.metadata.handout``) from its metadata."""
+
+    with_answers = Bool(False).tag(config=True)
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        self.quiz_number = 0
+        title = next((from_cell(c) for c in nb.cells if (from_cell(c) or {}).get("kind") == "title"), None) or {}
+        resources.setdefault("relcourse", {})["title"] = title
+        return super().preprocess(nb, resources)  # type: ignore[no-any-return]
+
+    def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
+        data = from_cell(cell)
+        if data is None:
+            return cell, resources
+        view = getattr(self, f"view_{data['kind']}", None)
+        if view is not None:
+            cell.metadata["handout"] = view(data)
+        return cell, resources
+
+    def view_quiz(self, data: dict[str, Any]) -> dict[str, Any]:
+        self.quiz_number += 1
+        item = data["item"]
+        rights = [(LETTERS[i], text) for i, text in enumerate(item["options"])] if item["type"] == "matching" else []
+        view = {"number": self.quiz_number, "type": item["type"], "prompt": item["prompt"], "options": item["options"],
+                "left": item["left"], "rights": rights, "section": item.get("section", "")}
+        if self.with_answers and "answer" in item:
+            quiz_item = QuizItem.from_json(item)
+            if item["type"] == "matching":
+                letter = {text: letter for letter, text in rights}
+                view["answer"] = "; ".join(f"{n}. {left} → {letter[right]}" for n, (left, right)
+                                           in enumerate(zip(item["left"], item["answer"]), 1))
+            else:
+                view["answer"] = answer_text(quiz_item)
+            view.update(explanation=item.get("explanation", ""), quote=item.get("quote", ""))
+        return view
+
+    def view_reflection(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {"prompt": data["text"], "lines": 7}
+
+    def view_journal(self, data: dict[str, Any]) -> dict[str, Any]:
+        # a choice among many long options (e.g. the plan's steps) prints as a blank to write in
+        fields = [{**f, "kind": "text"} if f["kind"] == "choice" and len(f["options"]) > 4 else f for f in data["fields"]]
+        return {"title": data["title"], "instructions": data["instructions"], "daily": data["daily"],
+                "fields": fields, "weeks": _weeks(int(data["days"]))}
+
+    def view_plan(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {"steps": [{"title": s["title"], "when": _when(s)} for s in data["steps"]]}
+
+    def view_phrases(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {"phrases": [p["text"] for p in data["phrases"]]}
+
+    def view_instrument(self, data: dict[str, Any]) -> dict[str, Any]:
+        spec = data["instrument"]
+        scale = spec["scale"]
+        points = list(range(scale["min"], scale["max"] + 1))
+        numbers = {item["id"]: n for n, item in enumerate(spec["items"], 1)}
+        view: dict[str, Any] = {"title": spec["title"], "instructions": spec["instructions"], "points": points,
+                                "anchors": [(int(k), v) for k, v in sorted(scale["anchors"].items(), key=lambda kv: int(kv[0]))],
+                                "items": [(numbers[i["id"]], i["text"]) for i in spec["items"]],
+                                "validated": spec["validated"], "citation": spec["citation"], "licence": spec["licence"]}
+        if "subscales" in spec:
+            reverse = {i["id"] for i in spec["items"] if i.get("reverse")}
+            total = scale["min"] + scale["max"]
+            view["reverse_rule"] = f"For items marked R, score {total} − the circled number."
+            view["subscales"] = [{
+                "name": s["name"], "method": s["method"], "max_missing": s["max_missing"],
+                "items": [(numbers[i], i in reverse) for i in s["items"]],
+                "rule": (f"{'Average' if s['method'] == 'mean' else 'Sum'} of the {len(s['items'])} items"
+                         f"{' (with missing answers: average × ' + str(len(s['items'])) + ')' if s['method'] == 'sum' else ''}; "
+                         f"not scored if more than {s['max_missing']} missing."),
+                "low": s["low"], "high": s["high"], "bands": s["bands"], "bands_source": s["bands_source"],
+            } for s in spec["subscales"]]
+        return view
+
+
+class AddFacilitatorPages(Preprocessor):
+    """Facilitator edition: objectives, agendas, discussion questions, materials, screening, fidelity."""
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        if nb.metadata.get(NAMESPACE, {}).get("type") == "instrument":
+            return nb, resources  # a self-check's facilitator edition is its scoring sheet
+        cells = [d for d in (from_cell(c) for c in nb.cells) if d is not None]
+        kinds = {d["kind"] for d in cells} | {d.get("section_kind") for d in cells if d["kind"] == "section"}
+        present = {k for k in kinds if k} | ({"practice"} if "plan" in kinds else set())
+        title = resources.get("relcourse", {}).get("title", {})
+        prompts = [d["text"] for d in cells if d["kind"] == "reflection" and d.get("source") == "case"]
+        resources.setdefault("relcourse", {})["facilitator"] = {
+            "objectives": facilitator.objectives(title),
+            "agendas": {90: facilitator.agenda(present, 90), 120: facilitator.agenda(present, 120)},
+            "discussion": facilitator.discussion_questions(title, prompts),
+            "materials": facilitator.MATERIALS,
+            "screening": facilitator.SCREENING,
+            "fidelity": facilitator.FIDELITY,
+        }
+        return nb, resources
+
+
+class EditionInfo(Preprocessor):
+    """Put the edition, paper size and help line where the template finds them."""
+
+    edition = Unicode("participant").tag(config=True)
+    paper = Unicode("").tag(config=True)
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        info = resources.setdefault("relcourse", {})
+        title = info.get("title", {})
+        info["edition"] = EDITIONS[self.edition]
+        info["paper"] = (self.paper or title.get("paper") or "a4").upper()
+        info["help"] = title.get("help", [])
+        return nb, resources

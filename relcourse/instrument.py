@@ -1,0 +1,259 @@
+"""Self-report instruments (``content/instruments/*.yaml``): schema, validation and scoring.
+
+Schema::
+
+    id: relationship-test            # letters, digits, dashes; also the notebook's name
+    title: …
+    validated: false                 # false: shown as a reflection tool, not a measurement
+    citation: …                      # who wrote it; for a published instrument, its reference
+    licence: …                       # the terms under which it is used
+    instructions: …
+    scale: {min: 1, max: 7, anchors: {1: Strongly disagree, 4: Neutral, 7: Strongly agree}}
+    items:
+      - {id: a1, text: "…", reverse: false}
+    subscales:
+      - id: anxiety
+        name: Closeness anxiety
+        items: [a1, a2, …]
+        method: mean                 # mean or sum (a sum with missing answers is prorated)
+        max_missing: 1               # more missing answers than this: "not scored", never guessed
+        low: "…"  high: "…"          # plain-language poles for the result view
+        keywords: [reassurance, …]   # what articles to recommend when this subscale is high
+        recommend_when: high         # high or low
+        bands:                       # optional, with their source
+          source: "…"
+          ranges: [{min: 1, max: 3.5, label: lower}, …]
+    chart: {x: avoidance, y: anxiety}  # optional two-dimension chart
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from .errors import ContentError
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+
+
+@dataclass(frozen=True)
+class Band:
+    min: float
+    max: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Subscale:
+    id: str
+    name: str
+    items: tuple[str, ...]
+    method: Literal["mean", "sum"] = "mean"
+    max_missing: int = 0
+    low: str = ""
+    high: str = ""
+    keywords: tuple[str, ...] = ()
+    recommend_when: Literal["high", "low"] = "high"
+    bands: tuple[Band, ...] = ()
+    bands_source: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    title: str
+    items: tuple[Item, ...]
+    subscales: tuple[Subscale, ...]
+    scale_min: int
+    scale_max: int
+    anchors: dict[int, str]
+    validated: bool = False
+    citation: str = ""
+    licence: str = ""
+    instructions: str = ""
+    chart: tuple[str, str] | None = None  # (x subscale, y subscale)
+    path: str = ""
+
+    def item(self, item_id: str) -> Item:
+        return next(i for i in self.items if i.id == item_id)
+
+    def subscale(self, subscale_id: str) -> Subscale:
+        return next(s for s in self.subscales if s.id == subscale_id)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "validated": self.validated, "citation": self.citation,
+            "licence": self.licence, "instructions": self.instructions,
+            "scale": {"min": self.scale_min, "max": self.scale_max, "anchors": {str(k): v for k, v in self.anchors.items()}},
+            "items": [{"id": i.id, "text": i.text, "reverse": i.reverse} for i in self.items],
+            "subscales": [{"id": s.id, "name": s.name, "items": list(s.items), "method": s.method, "max_missing": s.max_missing,
+                           "low": s.low, "high": s.high, "bands": [b.__dict__ for b in s.bands], "bands_source": s.bands_source}
+                          for s in self.subscales],
+            "chart": list(self.chart) if self.chart else None,
+        }
+
+
+@dataclass(frozen=True)
+class SubscaleScore:
+    subscale: str
+    score: float | None  # None: not scored (too many missing answers)
+    answered: int
+    missing: int
+    band: str | None = None
+
+    @property
+    def scored(self) -> bool:
+        return self.score is not None
+
+
+@dataclass
+class Result:
+    instrument: str
+    scores: dict[str, SubscaleScore] = field(default_factory=dict)
+
+    def value(self, subscale: str) -> float | None:
+        return self.scores[subscale].score
+
+
+def keyed(instrument: Instrument, item: Item, answer: int) -> int:
+    """Reverse-keyed items count the other way round: on 1–7, 7 ↔ 1, 6 ↔ 2, …"""
+    return instrument.scale_min + instrument.scale_max - answer if item.reverse else answer
+
+
+def score(instrument: Instrument, answers: dict[str, int | None]) -> Result:
+    """Score every subscale; a subscale missing more than ``max_missing`` answers is not scored."""
+    result = Result(instrument.id)
+    for sub in instrument.subscales:
+        values = []
+        for item_id in sub.items:
+            answer = answers.get(item_id)
+            if answer is None:
+                continue
+            if not instrument.scale_min <= int(answer) <= instrument.scale_max:
+                raise ValueError(f"answer {answer!r} to {item_id} is outside {instrument.scale_min}–{instrument.scale_max}")
+            values.append(keyed(instrument, instrument.item(item_id), int(answer)))
+        missing = len(sub.items) - len(values)
+        if not values or missing > sub.max_missing:
+            result.scores[sub.id] = SubscaleScore(sub.id, None, len(values), missing)
+            continue
+        mean = sum(values) / len(values)
+        value = round(mean if sub.method == "mean" else mean * len(sub.items), 2)  # a sum is prorated
+        band = next((b.label for b in sub.bands if b.min <= value <= b.max), None)
+        result.scores[sub.id] = SubscaleScore(sub.id, value, len(values), missing, band)
+    return result
+
+
+# --- loading and validation -------------------------------------------------------------
+
+
+def _fail(path: Path, message: str) -> ContentError:
+    return ContentError(path, message)
+
+
+def _parse_subscale(raw: Any, index: int, item_ids: set[str], path: Path) -> Subscale:
+    where = f"subscale {index}{' (' + str(raw.get('id')) + ')' if isinstance(raw, dict) and raw.get('id') else ''}"
+    if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name"):
+        raise _fail(path, f"{where}: needs 'id', 'name' and 'items'")
+    items = raw.get("items")
+    if not isinstance(items, list) or not items:
+        raise _fail(path, f"{where}: 'items' must list item ids")
+    unknown = [i for i in items if i not in item_ids]
+    if unknown:
+        raise _fail(path, f"{where}: unknown item id(s) {', '.join(map(str, unknown))}")
+    method = raw.get("method", "mean")
+    if method not in ("mean", "sum"):
+        raise _fail(path, f"{where}: method must be 'mean' or 'sum', not {method!r}")
+    max_missing = raw.get("max_missing", 0)
+    if not isinstance(max_missing, int) or not 0 <= max_missing < len(items):
+        raise _fail(path, f"{where}: max_missing must be a whole number from 0 to {len(items) - 1}")
+    when = raw.get("recommend_when", "high")
+    if when not in ("high", "low"):
+        raise _fail(path, f"{where}: recommend_when must be 'high' or 'low'")
+    bands: list[Band] = []
+    source = ""
+    if raw.get("bands") is not None:
+        spec = raw["bands"]
+        if not isinstance(spec, dict) or not spec.get("source") or not isinstance(spec.get("ranges"), list):
+            raise _fail(path, f"{where}: 'bands' needs a 'source' (where the cut-offs come from) and 'ranges'")
+        source = str(spec["source"])
+        for band in spec["ranges"]:
+            if not isinstance(band, dict) or not {"min", "max", "label"} <= set(band) or band["min"] > band["max"]:
+                raise _fail(path, f"{where}: each band needs min ≤ max and a label")
+            bands.append(Band(float(band["min"]), float(band["max"]), str(band["label"])))
+    return Subscale(str(raw["id"]), str(raw["name"]), tuple(map(str, items)), method, max_missing,
+                    str(raw.get("low", "")), str(raw.get("high", "")), tuple(map(str, raw.get("keywords", []) or [])),
+                    when, tuple(bands), source)
+
+
+def load_instrument(path: Path) -> Instrument:
+    """Read and validate one instrument; errors name the file and what to fix."""
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise ContentError(path, f"not valid YAML ({exc.problem}); fix the indentation or quoting there", line) from None
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        raise ContentError(path, f"cannot read the instrument ({exc}); save it as UTF-8 YAML") from None
+    if not isinstance(data, dict):
+        raise _fail(path, "expected a mapping with id, title, scale, items and subscales")
+    for key in ("id", "title", "scale", "items", "subscales", "citation", "licence"):
+        if key not in data:
+            raise _fail(path, f"'{key}' is required (citation and licence say where the items come from and how they may be used)")
+    if not isinstance(data["id"], str) or not ID_RE.match(data["id"]):
+        raise _fail(path, "'id' must be lower-case letters, digits and dashes (it names the notebook)")
+    scale = data["scale"]
+    if not isinstance(scale, dict) or not isinstance(scale.get("min"), int) or not isinstance(scale.get("max"), int) \
+            or scale["min"] >= scale["max"]:
+        raise _fail(path, "'scale' needs whole numbers min < max, e.g. {min: 1, max: 7}")
+    anchors = scale.get("anchors") or {}
+    if not isinstance(anchors, dict) or any(not isinstance(k, int) or not scale["min"] <= k <= scale["max"] for k in anchors):
+        raise _fail(path, "'scale.anchors' maps points of the scale (numbers) to their labels")
+    raw_items = data["items"]
+    if not isinstance(raw_items, list) or not raw_items:
+        raise _fail(path, "'items' must be a list of {id, text, reverse}")
+    items = []
+    for index, raw in enumerate(raw_items, 1):
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("text"):
+            raise _fail(path, f"item {index}: needs 'id' and 'text'")
+        if not isinstance(raw.get("reverse", False), bool):
+            raise _fail(path, f"item {index} ({raw['id']}): 'reverse' must be true or false")
+        items.append(Item(str(raw["id"]), str(raw["text"]), bool(raw.get("reverse", False))))
+    ids = [i.id for i in items]
+    if len(set(ids)) != len(ids):
+        raise _fail(path, "two items share the same id")
+    if not isinstance(data["subscales"], list) or not data["subscales"]:
+        raise _fail(path, "'subscales' must be a list")
+    subscales = tuple(_parse_subscale(raw, n, set(ids), path) for n, raw in enumerate(data["subscales"], 1))
+    chart = None
+    if data.get("chart"):
+        spec = data["chart"]
+        names = {s.id for s in subscales}
+        if not isinstance(spec, dict) or spec.get("x") not in names or spec.get("y") not in names:
+            raise _fail(path, "'chart' needs x and y naming two subscales")
+        chart = (str(spec["x"]), str(spec["y"]))
+    return Instrument(
+        data["id"], str(data["title"]), tuple(items), subscales, scale["min"], scale["max"],
+        {int(k): str(v) for k, v in anchors.items()}, bool(data.get("validated", False)), str(data["citation"]),
+        str(data["licence"]), str(data.get("instructions", "")), chart, str(path),
+    )
+
+
+def load_instruments(folder: Path) -> tuple[list[Instrument], list[ContentError]]:
+    instruments, errors = [], []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            instruments.append(load_instrument(path))
+        except ContentError as exc:
+            errors.append(exc)
+    return instruments, errors

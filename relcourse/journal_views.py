@@ -1,0 +1,73 @@
+"""Summaries of journal entries for the notebooks: DataFrames first, small charts second."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def entries_per_week(entries: pd.DataFrame) -> pd.DataFrame:
+    """Number of entries per calendar week (weeks start on Monday)."""
+    if entries.empty:
+        return pd.DataFrame({"week": pd.Series(dtype="datetime64[ns]"), "entries": pd.Series(dtype=int)})
+    weeks = entries["created"].dt.tz_convert(None).dt.to_period("W-SUN").dt.start_time
+    counts = weeks.value_counts().sort_index()
+    return pd.DataFrame({"week": counts.index, "entries": counts.to_numpy()})
+
+
+def counts_by(entries: pd.DataFrame, field: str) -> pd.DataFrame:
+    """How often each value of ``field`` was recorded (e.g. response type)."""
+    if entries.empty or field not in entries:
+        return pd.DataFrame({field: pd.Series(dtype=str), "count": pd.Series(dtype=int)})
+    counts = entries[field].dropna().value_counts().sort_index()
+    return pd.DataFrame({field: counts.index, "count": counts.to_numpy()})
+
+
+def over_time(entries: pd.DataFrame, field: str) -> pd.DataFrame:
+    """A numeric field (e.g. intensity) by entry time."""
+    if entries.empty or field not in entries:
+        return pd.DataFrame({"created": pd.Series(dtype="datetime64[ns, UTC]"), field: pd.Series(dtype=float)})
+    values = pd.to_numeric(entries[field], errors="coerce")
+    frame = pd.DataFrame({"created": entries["created"], field: values}).dropna()
+    return frame.reset_index(drop=True)
+
+
+def summary_chart(entries: pd.DataFrame, category_field: str | None = None, numeric_field: str | None = None) -> Figure:
+    """Entries per week, plus responses by type and/or a numeric field over time when given."""
+    from matplotlib.figure import Figure
+
+    panels = 1 + (category_field is not None) + (numeric_field is not None)
+    figure = Figure(figsize=(3.2 * panels, 2.4), layout="constrained")
+    axes = figure.subplots(1, panels, squeeze=False)[0]
+    weekly = entries_per_week(entries)
+    axes[0].bar([w.strftime("%d %b") for w in weekly["week"]], weekly["entries"], color="#4a7c8c")
+    axes[0].set_title("Entries per week", fontsize=9)
+    index = 1
+    if category_field is not None:
+        counts = counts_by(entries, category_field)
+        axes[index].barh(counts[category_field].astype(str), counts["count"], color="#c08a5a")
+        axes[index].set_title(f"By {category_field.replace('_', ' ')}", fontsize=9)
+        index += 1
+    if numeric_field is not None:
+        series = over_time(entries, numeric_field)
+        axes[index].plot(series["created"], series[numeric_field], marker="o", color="#7a5a8c")
+        axes[index].set_title(f"{numeric_field.capitalize()} over time", fontsize=9)
+        axes[index].tick_params(axis="x", labelrotation=30, labelsize=7)
+    from matplotlib.ticker import MaxNLocator
+
+    for axis in axes:
+        axis.tick_params(labelsize=7)
+    axes[0].yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of entries
+    return figure
+
+
+def figure_png(figure: Figure, dpi: int = 100) -> bytes:
+    """PNG bytes of a figure (no pyplot, no inline backend needed)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

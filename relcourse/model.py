@@ -1,0 +1,218 @@
+"""The typed content model of a wiki article.
+
+Sections own the article's raw lines (as :class:`Block` objects, exactly as
+written), so a renderer can always show the whole text; the structured views
+(steps, cases, experts, ...) are parsed from those blocks and keep the line
+number where each element starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+SectionKind = Literal[
+    "intro", "scenario", "concepts", "practice", "cases", "experts", "summary", "sources", "other"
+]
+Unit = Literal["day", "week", "ongoing"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One non-blank source line, kept verbatim (markdown markup included)."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long a practice step lasts: ``start``-``end`` days/weeks, or ongoing."""
+
+    unit: Unit
+    start: int | None = None
+    end: int | None = None
+    text: str = ""
+
+    @property
+    def length_days(self) -> int | None:
+        """Days spanned by the step (inclusive), or None when ongoing."""
+        if self.unit == "ongoing" or self.start is None:
+            return None
+        end = self.end if self.end is not None else self.start
+        span = end - self.start + 1
+        return span * 7 if self.unit == "week" else span
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A named mechanism or concept: ``**Mechanism 1: Name**. text``."""
+
+    name: str
+    text: str
+    line: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Subsection:
+    """A ``### 2.1 Title`` part of the core concepts, with its concepts."""
+
+    title: str
+    line: int
+    paragraphs: tuple[str, ...] = ()
+    concepts: tuple[Concept, ...] = ()
+
+    @property
+    def is_distinction(self) -> bool:
+        return "distinction" in self.title.lower()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step or phase of the practice plan."""
+
+    kind: str  # "Step" or "Phase", as written
+    number: int
+    name: str
+    duration: Duration | None
+    line: int
+    intro: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind} {self.number}: {self.name}"
+
+
+@dataclass(frozen=True)
+class Case:
+    title: str
+    line: int
+    paragraphs: tuple[str, ...] = ()
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Expert:
+    """An expert insight; ``person`` is the named researcher when there is one."""
+
+    name: str
+    text: str
+    line: int
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    line: int
+    paragraphs: tuple[str, ...] = ()
+    insights: tuple[str, ...] = ()
+    closing: str | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A sentence to try. ``source`` is "try-this" (page chrome) or "script" (practice guide)."""
+
+    text: str
+    line: int
+    source: Literal["try-this", "script"]
+
+    @property
+    def truncated(self) -> bool:
+        """The wiki shortens teaser-like phrases with an ellipsis."""
+        return self.text.endswith("…") or self.text.endswith("...")
+
+
+@dataclass(frozen=True)
+class Faq:
+    question: Block
+    answer: tuple[Block, ...] = ()
+
+    @property
+    def line(self) -> int:
+        return self.question.line
+
+    @property
+    def answer_text(self) -> str:
+        return "\n\n".join(b.text for b in self.answer)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level section: its heading line and every line under it, verbatim."""
+
+    kind: SectionKind
+    title: str
+    heading: Block | None
+    blocks: tuple[Block, ...] = ()
+
+    @property
+    def line(self) -> int:
+        if self.heading is not None:
+            return self.heading.line
+        return self.blocks[0].line if self.blocks else 0
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found while reading an article, located as ``path:line``."""
+
+    path: str
+    line: int
+    message: str
+    severity: Literal["error", "warning"] = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Article:
+    """A parsed wiki article."""
+
+    slug: str
+    category: str
+    number: int
+    title: str
+    path: Path
+    title_block: Block
+    teaser: str = ""
+    sections: list[Section] = field(default_factory=list)
+    concepts: list[Subsection] = field(default_factory=list)
+    plan: list[Step] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    experts: list[Expert] = field(default_factory=list)
+    summary: Summary | None = None
+    phrases: list[Phrase] = field(default_factory=list)
+    faq: list[Faq] = field(default_factory=list)
+    chrome: list[Block] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def scenario(self) -> list[str]:
+        """The problem scenario's paragraphs."""
+        return [b.text for s in self.sections if s.kind == "scenario" for b in s.blocks]
+
+    @property
+    def insights(self) -> list[str]:
+        return list(self.summary.insights) if self.summary else []
+
+    def section(self, kind: SectionKind) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+    def owned_blocks(self) -> list[Block]:
+        """Every block the article keeps as content (not chrome), in source order."""
+        blocks = [self.title_block]
+        for section in self.sections:
+            if section.heading is not None:
+                blocks.append(section.heading)
+            blocks.extend(section.blocks)
+        blocks.extend(Block(p.line, p.text) for p in self.phrases if p.source == "try-this")
+        for item in self.faq:
+            blocks.append(item.question)
+            blocks.extend(item.answer)
+        return sorted(blocks, key=lambda b: b.line)

@@ -1,0 +1,141 @@
+"""What a module contains: an article plus its quiz, prompts, journal templates and phrases.
+
+Every renderer (notebook, live widgets, handouts) reads the same :class:`Module`; none of
+them re-parses text.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from .course import CourseSettings, load_course
+from .curated import load_curated
+from .errors import ContentError, RelcourseError
+from .instrument import Instrument, load_instruments
+from .journal_templates import JournalTemplate, generate_templates
+from .model import Article, Diagnostic, Phrase
+from .parse import load_articles
+from .prompts import Prompt, generate_prompts
+from .quiz import QuizItem, merge_curated
+from .quiz_generate import generate_items
+
+
+@dataclass
+class Module:
+    article: Article
+    quiz: list[QuizItem]
+    prompts: list[Prompt]
+    templates: list[JournalTemplate]
+    course: CourseSettings = field(default_factory=CourseSettings)
+
+    @property
+    def slug(self) -> str:
+        return self.article.slug
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @property
+    def phrases(self) -> list[Phrase]:
+        """Sentences worth a card: complete ones (the wiki's teaser copies end in '…')."""
+        return [p for p in self.article.phrases if not p.truncated]
+
+    def quiz_item(self, item_id: str) -> QuizItem:
+        return _find(self.quiz, item_id, "quiz item")
+
+    def prompt(self, prompt_id: str) -> Prompt:
+        return _find(self.prompts, prompt_id, "reflection prompt")
+
+    def template(self, template_id: str) -> JournalTemplate:
+        return _find(self.templates, template_id, "journal template")
+
+
+T = TypeVar("T", QuizItem, Prompt, JournalTemplate)
+
+
+def _find(items: list[T], ident: str, what: str) -> T:
+    for item in items:
+        if item.id == ident:
+            return item
+    raise RelcourseError(f"no {what} {ident!r} in this module: the notebook is older than the content; run 'relcourse build'")
+
+
+@dataclass
+class Course:
+    settings: CourseSettings
+    modules: list[Module]
+    diagnostics: list[Diagnostic]
+    instruments: list[Instrument] = field(default_factory=list)
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        for instrument in self.instruments:
+            if instrument.id == instrument_id:
+                return instrument
+        raise RelcourseError(f"no instrument {instrument_id!r} in content/instruments; check the file or run 'relcourse build'")
+
+    def module(self, slug: str) -> Module:
+        for module in self.modules:
+            if module.slug == slug:
+                return module
+        raise RelcourseError(f"no module {slug!r} in the course content; check content/articles or run 'relcourse build'")
+
+
+def load_course_content(content_dir: Path) -> Course:
+    """Parse every article and curated quiz in ``content_dir``; bad files become diagnostics."""
+    settings = load_course(content_dir)
+    loaded = load_articles(content_dir / "articles")
+    diagnostics = list(loaded.diagnostics)
+    modules = []
+    for article in loaded.articles:
+        quiz = generate_items(article, loaded.articles)
+        curated_path = content_dir / "quizzes" / f"{article.slug}.yaml"
+        if curated_path.exists():
+            try:
+                items, removed = load_curated(curated_path)
+            except ContentError as exc:
+                diagnostics.append(Diagnostic(exc.path, exc.line or 0, str(exc).split(": ", 1)[1], "error"))
+                continue
+            quiz = merge_curated(quiz, items, removed)
+        modules.append(Module(article, quiz, generate_prompts(article), generate_templates(article), settings))
+    instruments, errors = load_instruments(content_dir / "instruments")
+    diagnostics += [Diagnostic(e.path, e.line or 0, str(e).split(": ", 1)[1], "error") for e in errors]
+    taken = {m.slug for m in modules}
+    for instrument in list(instruments):
+        if instrument.id in taken or instrument.id == "index":
+            diagnostics.append(Diagnostic(instrument.path, 0, f"instrument id {instrument.id!r} is already a module name; rename it", "error"))
+            instruments.remove(instrument)
+        taken.add(instrument.id)
+    return Course(settings, modules, diagnostics, instruments)
+
+
+def find_content_dir(start: Path | None = None) -> Path:
+    """``$RELCOURSE_CONTENT``, else the nearest ``content/`` (with ``articles/``) at or above ``start``."""
+    env = os.environ.get("RELCOURSE_CONTENT")
+    if env:
+        return Path(env)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "content" / "articles").is_dir():
+            return folder / "content"
+    raise RelcourseError(f"no content/articles folder found above {here}; open the notebook from the course folder or set RELCOURSE_CONTENT")
+
+
+def _signature(content_dir: Path) -> tuple[tuple[str, float], ...]:
+    files = sorted(p for p in content_dir.rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime) for p in files)
+
+
+@lru_cache(maxsize=4)
+def _cached_course(content_dir: Path, signature: tuple[tuple[str, float], ...]) -> Course:
+    return load_course_content(content_dir)
+
+
+def current_course(content_dir: Path | None = None) -> Course:
+    """The course as the notebooks see it; re-read when a content file changes."""
+    folder = content_dir or find_content_dir()
+    return _cached_course(folder, _signature(folder))

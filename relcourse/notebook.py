@@ -1,0 +1,255 @@
+"""Module → nbformat notebook: the article's sections as markdown, thin code cells that call
+:mod:`relcourse.widgets`, and each interactive cell's data in its ``relcourse`` metadata.
+
+Output is deterministic (cell ids derived from the module and element, no timestamps,
+nbformat's sorted keys), so ``relcourse build --check`` can compare bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import nbformat
+from nbformat import NotebookNode
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from .course import CourseSettings
+from .instrument import Instrument
+from .journal_templates import template_days
+from .metadata import NAMESPACE, SCHEMA_VERSION, cell_data
+from .model import Section
+from .module import Course, Module
+from .plan import plan_rows
+from .quiz import QuizItem
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+HOW_TO = (
+    "**How to use this module:** choose *Run ▸ Run All Cells*, then read at your own pace. "
+    "Your quiz answers, reflections and journal entries are saved privately on this computer, "
+    "never in this notebook, so you can share or print it safely."
+)
+
+
+def escape_markdown(text: str) -> str:
+    """Article text shows as written: no HTML, no maths, no template syntax is interpreted."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("$", "\\$")
+
+
+def safety_markdown(settings: CourseSettings) -> str:
+    lines = [
+        "> **Please read first: this is educational material, not therapy.**",
+        "> It cannot replace help from a qualified professional. The couples exercises are **not suitable** where there is "
+        "violence, coercion, or fear of a partner: if that is part of your relationship, please put your safety first and talk "
+        "to a specialist service instead of practising these exercises together.",
+        ">",
+        "> **Where to find help:**",
+    ]
+    lines += [f"> - **{escape_markdown(h.name)}:** {escape_markdown(h.contact)}" for h in settings.help]
+    return "\n".join(lines)
+
+
+class NotebookBuilder:
+    """Builds one module notebook; each ``add_*`` appends cells with stable ids."""
+
+    def __init__(self, module: Module) -> None:
+        self.module = module
+        self.cells: list[NotebookNode] = []
+        self.ids: set[str] = set()
+
+    def _id(self, name: str) -> str:
+        ident = re.sub(r"[^A-Za-z0-9_-]+", "-", name)[:64].strip("-")
+        base, n = ident, 2
+        while ident in self.ids:
+            ident = f"{base[:60]}-{n}"
+            n += 1
+        self.ids.add(ident)
+        return ident
+
+    def note(self, name: str, text: str) -> None:
+        """Guidance for notebook users only ("pick a start date…"); handouts leave it out."""
+        self.markdown(name, text, kind="note")
+
+    def markdown(self, name: str, text: str, kind: str = "section", **data: Any) -> None:
+        cell = new_markdown_cell(text, id=self._id(name))
+        cell.metadata.update(cell_data(kind, self.module.slug, **data))
+        self.cells.append(cell)
+
+    def code(self, name: str, function: str, args: str, kind: str, **data: Any) -> None:
+        source = f"from relcourse.widgets import {function}\n{function}({args})"
+        cell = new_code_cell(source, id=self._id(name))
+        cell.metadata.update(cell_data(kind, self.module.slug, **data))
+        self.cells.append(cell)
+
+    def section(self, section: Section) -> None:
+        parts = [f"## {escape_markdown(section.title)}"] if section.heading is not None or section.kind != "intro" else []
+        parts += [escape_markdown(block.text) for block in section.blocks]
+        if section.kind == "sources" and section.heading is not None:
+            parts = ["---"] + [escape_markdown(block.text) for block in section.blocks]
+        self.markdown(f"section-{section.kind}-{section.line}", "\n\n".join(parts), section_kind=section.kind,
+                      title=section.title, line=section.line)
+
+    def prompts(self, source: str) -> None:
+        for prompt in self.module.prompts:
+            if prompt.source == source:
+                self.code(f"reflection-{prompt.id}", "reflection", f'"{self.module.slug}", "{prompt.id}"', "reflection",
+                          prompt_id=prompt.id, text=prompt.text, source=prompt.source, context=prompt.context)
+
+    def practice_extras(self) -> None:
+        module, slug = self.module, self.module.slug
+        if module.article.plan:
+            self.note("plan-heading", "### Your practice plan\n\nPick a start date to see each step on the calendar, "
+                          "tick steps off as you go, and download the plan for your calendar app.")
+            self.code("plan", "practice_plan", f'"{slug}"', "plan", steps=plan_rows(module.article.plan))
+        self.note("journal-heading", "### Journal\n\nThe article asks you to keep a record. Entries are saved privately "
+                      "on this computer; below each form you see your past entries and a small chart.")
+        for template in module.templates:
+            self.code(f"journal-{template.id}", "journal_form", f'"{slug}", "{template.id}"', "journal",
+                      template_id=template.id, title=template.title, instructions=template.instructions,
+                      daily=template.daily, days=template_days(module.article, template),
+                      fields=[{"id": f.id, "label": f.label, "kind": f.kind, "options": list(f.options), "help": f.help}
+                              for f in template.fields])
+        if module.phrases:
+            self.note("phrases-heading", "### Phrases to try\n\nSentences from the article to try in your own words. "
+                          "Use *Copy* to keep one at hand.")
+            self.code("phrases", "phrase_cards", f'"{slug}"', "phrases",
+                      phrases=[{"text": p.text, "source": p.source, "line": p.line} for p in module.phrases])
+        self.prompts("action")
+
+    def quiz(self, items: list[QuizItem]) -> None:
+        if not items:
+            return
+        self.note("quiz-heading", "## Check your understanding\n\nEach answer gets feedback with the passage it comes "
+                      "from. You can try again as often as you like.")
+        for item in items:
+            self.code(f"quiz-{item.id}", "quiz", f'"{self.module.slug}", "{item.id}"', "quiz", item=item.to_json())
+        self.code("quiz-score", "quiz_score", f'"{self.module.slug}"', "score", items=[i.id for i in items])
+
+    def faq(self) -> None:
+        faq = self.module.article.faq
+        if not faq:
+            return
+        title = self.module.article
+        parts = ["## Frequently asked questions"]
+        for item in faq:
+            question = item.question.text.replace(title.title_block.text, title.title)
+            parts += [f"**{escape_markdown(question)}**", escape_markdown(item.answer_text)]
+        self.markdown("faq", "\n\n".join(parts), kind="faq",
+                      items=[{"question": f.question.text, "answer": f.answer_text, "line": f.line} for f in faq])
+        self.prompts("faq")
+
+    def build(self) -> NotebookNode:
+        article = self.module.article
+        header = [f"# {escape_markdown(article.title)}", f"*{escape_markdown(article.category)} · article {article.number:03d}*", HOW_TO]
+        self.markdown("title", "\n\n".join(header), kind="title", title=article.title, category=article.category,
+                      number=article.number, course=self.module.course.title,
+                      concepts=[{"name": c.name, "subsection": s.title} for s in article.concepts for c in s.concepts],
+                      subsections=[s.title for s in article.concepts if s.title],
+                      cases=[c.title for c in article.cases], experts=[e.name for e in article.experts],
+                      help=[{"name": h.name, "contact": h.contact} for h in self.module.course.help],
+                      paper=self.module.course.paper)
+        self.markdown("safety", safety_markdown(self.module.course), kind="safety")
+        after = {"practice": self.practice_extras, "cases": lambda: self.prompts("case"), "summary": lambda: self.prompts("summary")}
+        sources = [s for s in article.sections if s.kind == "sources"]
+        for section in article.sections:
+            if section.kind == "sources":
+                continue
+            self.section(section)
+            if section.kind in after:
+                after.pop(section.kind)()
+        for remaining in after.values():  # modules without such a section still get their tools
+            remaining()
+        self.quiz(self.module.quiz)
+        self.faq()
+        for section in sources:
+            self.section(section)
+        return assemble_notebook(self.cells, self.module.slug, article.title)
+
+
+def assemble_notebook(cells: list[NotebookNode], module: str, title: str, **extra: Any) -> NotebookNode:
+    """Cells → a validated notebook with the kernel and the relcourse notebook metadata."""
+    notebook: NotebookNode = new_notebook(cells=cells)
+    notebook.metadata.update({
+        "kernelspec": KERNELSPEC,
+        "language_info": {"name": "python"},
+        NAMESPACE: {"schema": SCHEMA_VERSION, "module": module, "title": title, **extra},
+    })
+    nbformat.validate(notebook)
+    return notebook
+
+
+def module_notebook(module: Module) -> NotebookNode:
+    return NotebookBuilder(module).build()
+
+
+def instrument_notebook(instrument: Instrument, settings: CourseSettings) -> NotebookNode:
+    """A self-check module: statements, result with action plan, and history, all in thin cells."""
+    ident = instrument.id
+
+    def cell(kind: str, source: str, cell_id: str, **data: Any) -> NotebookNode:
+        markdown = kind in ("title", "safety", "section", "note")
+        new: NotebookNode = new_markdown_cell(source, id=cell_id) if markdown else new_code_cell(source, id=cell_id)
+        new.metadata.update(cell_data(kind, ident, **data))
+        return new
+
+    status = ("It has been validated; see the citation below." if instrument.validated else
+              "**It has not been validated**: it has no norms or cut-offs, so your result shows positions to reflect on "
+              "and talk about, never a diagnosis or a fixed type.")
+    about = "\n\n".join([
+        "## About this self-check",
+        f"This is a reflection tool. {status} Your answers are saved only in your private store on this computer; "
+        "nothing is shared unless you choose to save a result card and pass it on.",
+        f"*Source:* {escape_markdown(instrument.citation)}  \n*Licence:* {escape_markdown(instrument.licence)}",
+    ])
+    cells = [
+        cell("title", f"# {escape_markdown(instrument.title)}\n\n*Self-check*\n\n{HOW_TO}", "title", title=instrument.title,
+             category="Self-check", course=settings.title, type="instrument",
+             help=[{"name": h.name, "contact": h.contact} for h in settings.help], paper=settings.paper),
+        cell("safety", safety_markdown(settings), "safety"),
+        cell("section", about, "about", section_kind="about", title="About this self-check"),
+        cell("note", "## The statements", "statements-heading"),
+        cell("instrument", f'from relcourse.widgets import self_check\nself_check("{ident}")', "statements",
+             instrument=instrument.to_json()),
+        cell("note", "## Your result and action plan", "result-heading"),
+        cell("result", f'from relcourse.widgets import self_check_result\nself_check_result("{ident}")', "result"),
+        cell("note", "## Compare over time\n\nTake the test again, for example before and after a workshop, "
+             "to see how your positions move.", "history-heading"),
+        cell("history", f'from relcourse.widgets import self_check_history\nself_check_history("{ident}")', "history"),
+    ]
+    return assemble_notebook(cells, ident, instrument.title, type="instrument")
+
+
+def index_notebook(course: Course) -> NotebookNode:
+    """The course overview: modules by category with links, and the learner's progress."""
+    cells = [new_markdown_cell(
+        f"# {escape_markdown(course.settings.title)}\n\n"
+        "Self-paced modules on relationship communication. Open a module, choose *Run ▸ Run All Cells*, and work "
+        "through it at your own pace. Everything you write stays private on this computer.",
+        id="index-title")]
+    categories: dict[str, list[Module]] = {}
+    for module in sorted(course.modules, key=lambda m: (m.article.category, m.article.number)):
+        categories.setdefault(module.article.category, []).append(module)
+    for n, (category, modules) in enumerate(categories.items(), 1):
+        lines = [f"## {escape_markdown(category)}", ""]
+        for module in modules:
+            plan = module.article.plan
+            summary = f"{len(plan)} {plan[0].kind.lower()}s · " if plan else ""
+            lines.append(f"- [{escape_markdown(module.title)}]({module.slug}.ipynb): {summary}{len(module.quiz)} quiz questions")
+        cell = new_markdown_cell("\n".join(lines), id=f"index-category-{n}")
+        cell.metadata.update(cell_data("index", "", category=category, modules=[m.slug for m in modules]))
+        cells.append(cell)
+    if course.instruments:
+        lines = ["## Self-check", ""] + [f"- [{escape_markdown(i.title)}]({i.id}.ipynb): a reflection tool with an action plan "
+                                         "that points to the modules for you" for i in course.instruments]
+        selfcheck = new_markdown_cell("\n".join(lines), id="index-selfcheck")
+        selfcheck.metadata.update(cell_data("index", "", category="Self-check", modules=[i.id for i in course.instruments]))
+        cells.append(selfcheck)
+    cells.append(new_markdown_cell("## Your progress", id="index-progress-heading"))
+    progress = new_code_cell("from relcourse.widgets import course_progress\ncourse_progress()", id="index-progress")
+    progress.metadata.update(cell_data("progress", "", modules=[m.slug for m in course.modules]))
+    cells.append(progress)
+    return assemble_notebook(cells, "index", course.settings.title)
+
+
+def notebook_text(notebook: NotebookNode) -> str:
+    return str(nbformat.writes(notebook)) + "\n"

@@ -1,0 +1,273 @@
+"""Wiki article text → :class:`Article`, tolerant of the wiki's variants.
+
+The parser is a single pass over the lines: each non-blank line is either page
+chrome (kept in ``Article.chrome``), a section heading, or a block of the current
+section / phrase / FAQ. Section kinds come from a table of heading synonyms, and the
+structured views come from the readers in :mod:`relcourse.sections`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import sections as readers
+from .errors import ArticleError
+from .model import Article, Block, Diagnostic, Faq, Phrase, Section, SectionKind
+from .reading import decode_article, read_article_lines
+
+TITLE_RE = re.compile(
+    r"^(?P<cat>[A-Za-z][A-Za-z_&' ]*?)\s*[-–]\s*(?P<num>\d{1,5})\s*[-–:]\s*(?P<title>\S.*?)\s*$"
+)
+HEADING_RE = re.compile(r"^(?:(?P<num>\d{1,2}|[IVXLC]{1,6})[.)]\s+)?(?P<name>[A-Za-z][^#*]*?)\s*:?\s*$")
+
+#: heading text (normalised) → section kind; the whole heading must match.
+SECTION_SYNONYMS: list[tuple[re.Pattern[str], SectionKind]] = [
+    (re.compile(r"^(problem scenario|scenario overview|scenario|the problem)$"), "scenario"),
+    (re.compile(r"^(core|key) concepts?$"), "concepts"),
+    (re.compile(r"^(practice guide(: ?step-by-step (path|guide))?|step-by-step (path|guide)|practice path)$"), "practice"),
+    (re.compile(r"^case (examples?|analysis|studies|study)$"), "cases"),
+    (re.compile(r"^expert (guidance( and research insights)?|recommendations|insights)$"), "experts"),
+    (re.compile(r"^(summary|conclusion)$"), "summary"),
+]
+
+CHROME_LINES = {
+    "relationship communication wiki",
+    "take the relationship test",
+    "explore your own communication pattern",
+    "start the test",
+}
+CHROME_PREFIXES = ("want to understand your relationship pattern?", "get a shareable result")
+PHRASE_MARKERS = {"可以直接复制的话", "try this sentence"}
+FAQ_MARKERS = {"常见问题", "faq", "frequently asked questions"}
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+#: section kind → (Article attribute, reader); order does not matter.
+STRUCTURED: dict[str, tuple[str, Callable[[Section, readers.Warn], Any]]] = {
+    "concepts": ("concepts", readers.parse_concepts),
+    "practice": ("plan", readers.parse_plan),
+    "cases": ("cases", readers.parse_cases),
+    "experts": ("experts", readers.parse_experts),
+}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for char, nxt in zip(text, text[1:] + " "):
+        value = ROMAN[char]
+        total += -value if ROMAN.get(nxt, 0) > value else value
+    return total
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class _Draft:
+    kind: SectionKind
+    title: str
+    heading: Block | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+class ArticleParser:
+    """Parses one article's lines; use :func:`parse_article` or :func:`load_article`."""
+
+    def __init__(self, lines: list[str], path: Path) -> None:
+        self.lines = lines
+        self.path = path
+        self.chrome: list[Block] = []
+        self.drafts: list[_Draft] = []
+        self.phrases: list[Phrase] = []
+        self.faq: list[Faq] = []
+        self.warnings: list[Diagnostic] = []
+        self.teaser = ""
+        self.zone = "body"
+        self.last_number = 0
+        self.title_key = ""
+        self.title_length = 0
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(Diagnostic(str(self.path), line, message))
+
+    def is_chrome(self, text: str) -> bool:
+        low = text.lower()
+        return low in CHROME_LINES or low.startswith(CHROME_PREFIXES) or low in PHRASE_MARKERS or low in FAQ_MARKERS
+
+    def section_kind(self, text: str) -> tuple[SectionKind, str] | None:
+        if len(text) > 80:  # headings are short; skipping long lines keeps parsing linear and fast
+            return None
+        match = HEADING_RE.match(text)
+        if not match:
+            return None
+        name = re.sub(r"\s+", " ", match["name"]).strip()
+        low = name.lower().replace("–", "-").replace("—", "-")
+        for pattern, kind in SECTION_SYNONYMS:
+            if pattern.match(low):
+                return kind, name
+        num = match["num"]
+        if num is None:
+            return None
+        value = int(num) if num.isdigit() else _roman(num)
+        words = name.split()
+        if value == self.last_number + 1 and len(words) <= 8 and name[-1] not in ".!?…" and words[0][0].isupper():
+            return "other", name
+        return None
+
+    def parse(self) -> Article:
+        numbered = [(i + 1, line.strip()) for i, line in enumerate(self.lines)]
+        content = [(n, t) for n, t in numbered if t]
+        start = 0
+        while start < len(content) and self.is_chrome(content[start][1]):
+            self.chrome.append(Block(*content[start]))
+            start += 1
+        if start == len(content):
+            raise ArticleError(self.path, content[-1][0] if content else 1, "no article text, only page chrome")
+        title_line, title_text = content[start]
+        match = TITLE_RE.match(title_text)
+        if not match:
+            raise ArticleError(
+                self.path, title_line,
+                "no title line: the first line must look like 'Security and Needs-044-Title' or "
+                "'Attachment and Communication - 116: Title'",
+            )
+        self.title_key = _norm(match["cat"] + match["num"] + match["title"])
+        self.title_length = len(title_text)
+        for number, text in content[start + 1 :]:
+            self.feed(Block(number, text))
+        return self.finish(match, Block(title_line, title_text))
+
+    def is_title_repeat(self, text: str) -> bool:
+        if len(text) > self.title_length + 40:
+            return False
+        if text.lower().startswith("take the relationship test"):
+            text = text[len("take the relationship test") :]
+        match = TITLE_RE.match(text)
+        return match is not None and _norm(match["cat"] + match["num"] + match["title"]) == self.title_key
+
+    def feed(self, block: Block) -> None:
+        text, low = block.text, block.text.lower()
+        if low in PHRASE_MARKERS:
+            self.zone = "phrases"
+        elif low in FAQ_MARKERS:
+            self.zone = "faq"
+        if self.is_chrome(text) or self.is_title_repeat(text):
+            self.chrome.append(block)
+        elif self.zone == "phrases":
+            self.phrases.append(Phrase(text, block.line, "try-this"))
+        elif self.zone == "faq":
+            self.feed_faq(block)
+        elif not self.drafts and text.endswith(("…", "...")) and self.section_kind(text) is None:
+            self.chrome.append(block)
+            self.teaser = self.teaser or text
+        elif (kind := self.section_kind(text)) is not None:
+            self.start_section(kind[0], kind[1], block)
+        elif re.fullmatch(r"-{3,}|\*{3,}|_{3,}", text):
+            self.drafts.append(_Draft("sources", "Sources", block))
+        else:
+            if not self.drafts:
+                self.drafts.append(_Draft("intro", "Introduction", None))
+            self.drafts[-1].blocks.append(block)
+
+    def start_section(self, kind: SectionKind, title: str, heading: Block) -> None:
+        match = HEADING_RE.match(heading.text)
+        if match and match["num"]:
+            num = match["num"]
+            self.last_number = int(num) if num.isdigit() else _roman(num)
+        self.drafts.append(_Draft(kind, title, heading))
+
+    def feed_faq(self, block: Block) -> None:
+        if block.text.rstrip().endswith(("?", "？")):
+            self.faq.append(Faq(block))
+        elif self.faq:
+            last = self.faq[-1]
+            self.faq[-1] = Faq(last.question, last.answer + (block,))
+        else:
+            self.warn(block.line, "FAQ text without a question line before it; kept as an extra section")
+            self.drafts.append(_Draft("other", "Additional text", None, [block]))
+
+    def finish(self, match: re.Match[str], title_block: Block) -> Article:
+        category = re.sub(r"[\s_]+", " ", match["cat"]).strip()
+        number = int(match["num"])
+        sections = [Section(d.kind, d.title, d.heading, tuple(d.blocks)) for d in self.drafts]
+        article = Article(
+            slug=f"{slugify(category)}-{number:03d}",
+            category=category,
+            number=number,
+            title=match["title"],
+            path=self.path,
+            title_block=title_block,
+            teaser=self.teaser,
+            sections=sections,
+            faq=self.faq,
+            chrome=self.chrome,
+            warnings=self.warnings,
+        )
+        for section in sections:
+            if section.kind in STRUCTURED:
+                attribute, reader = STRUCTURED[section.kind]
+                getattr(article, attribute).extend(reader(section, self.warn))
+            elif section.kind == "summary":
+                article.summary = readers.parse_summary(section, self.warn)
+        practice = [b for s in sections if s.kind == "practice" for b in s.blocks]
+        article.phrases = readers.scripts_in(practice) + self.phrases
+        if not any(s.kind != "intro" for s in sections):
+            self.warn(title_block.line, "no section headings found (e.g. '1. Problem Scenario'); the text is kept as one section")
+        if not article.plan:
+            self.warn(title_block.line, "no practice plan (### Step N / ### Phase N) found")
+        return article
+
+
+def parse_article(text: str | bytes, path: Path | str = "<string>") -> Article:
+    """Parse article text (or raw bytes) into an :class:`Article`."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return ArticleParser(decode_article(data, path), Path(path)).parse()
+
+
+def load_article(path: Path | str) -> Article:
+    path = Path(path)
+    return ArticleParser(read_article_lines(path), path).parse()
+
+
+@dataclass
+class LoadResult:
+    """The articles that parsed, plus every diagnostic (errors for the ones that did not)."""
+
+    articles: list[Article]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def load_articles(folder: Path | str) -> LoadResult:
+    """Load every ``*.txt`` article in a folder; one bad file never stops the others."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ArticleError(folder, 0, "no such folder: pass the folder holding the article .txt files")
+    articles: list[Article] = []
+    diagnostics: list[Diagnostic] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            article = load_article(path)
+        except ArticleError as exc:
+            diagnostics.append(Diagnostic(exc.path, exc.line, exc.message, "error"))
+            continue
+        if article.slug in seen:
+            diagnostics.append(Diagnostic(str(path), article.title_block.line,
+                                          f"slug {article.slug!r} is already used by {seen[article.slug]}; rename one article", "error"))
+            continue
+        seen[article.slug] = path
+        articles.append(article)
+        diagnostics.extend(article.warnings)
+    return LoadResult(articles, diagnostics)

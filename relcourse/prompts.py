@@ -1,0 +1,77 @@
+"""Reflection prompts drawn from the article: its cases, the questions its practice guide
+asks the reader, its FAQ and its closing line."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Article, Case
+
+SAID_RE = re.compile(r"\b(said|says|told|replied|asked)\b[^\"“]{0,30}[\"“]")
+NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
+ASK_RE = re.compile(r"\bask(?: yourself| each other)?\s*[\"“](?P<q>[^\"”]+\?)[\"”]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    text: str
+    source: str  # "case" | "action" | "faq" | "summary"
+    line: int
+    context: str = ""
+
+
+def _people(case: Case, article_text: str) -> list[str]:
+    """The people in a case: capitalised words used as names (never written in lower case in the article)."""
+    text = " ".join(case.paragraphs)
+    lower = set(re.findall(r"\b[a-z]{3,}\b", article_text))
+    counts = Counter(w for w in NAME_RE.findall(text) if w.lower() not in lower)
+    return [name for name, n in counts.most_common() if n >= 2]
+
+
+def case_prompt(case: Case, index: int, article_text: str) -> Prompt:
+    people = _people(case, article_text)
+    text = " ".join(case.paragraphs)
+    match = SAID_RE.search(text)
+    if match and len(people) >= 2:
+        before = text[max(0, match.start() - 300) : match.start()]
+        named = [p for p in people[:2] if p in before]
+        speaker = max(named, key=before.rfind) if named else people[1]
+        partner = people[0] if speaker != people[0] else people[1]
+        question = (f"In “{case.title}”, what did {speaker} say that changed the moment for {partner}? "
+                    f"What would you want to hear, or say, in a moment like that?")
+    elif len(people) >= 2:
+        question = f"In “{case.title}”, what changed between {people[0]} and {people[1]}? What could you borrow for your own relationship?"
+    else:
+        question = f"In “{case.title}”, what made the difference? What could you borrow for your own relationship?"
+    return Prompt(f"case-{index}", question, "case", case.line, case.title)
+
+
+def generate_prompts(article: Article) -> list[Prompt]:
+    article_text = "\n".join(b.text for section in article.sections for b in section.blocks)
+    prompts = [case_prompt(case, n, article_text) for n, case in enumerate(article.cases, 1)]
+    seen: set[str] = set()
+    for step in article.plan:
+        for action in step.actions:
+            for match in ASK_RE.finditer(action):
+                question = match["q"].strip()
+                if question not in seen:
+                    seen.add(question)
+                    prompts.append(Prompt(
+                        f"action-{len(seen)}",
+                        f"The practice guide suggests asking: “{question}” Think of a recent moment: what is your answer?",
+                        "action", step.line, step.title,
+                    ))
+    if article.plan:
+        first = article.plan[0]
+        prompts.append(Prompt("plan-start", f"Which action of “{first.name}” will you try first, when, and what might get in the way?",
+                              "action", first.line, first.title))
+    for n, item in enumerate(article.faq, 1):
+        question = item.question.text.replace(article.title_block.text, article.title)
+        prompts.append(Prompt(f"faq-{n}", f"{question} Answer in your own words, for your own relationship.", "faq", item.line))
+    if article.summary and article.summary.closing:
+        prompts.append(Prompt("closing", f"The article closes with: “{article.summary.closing}” What does this mean for you this week?",
+                              "summary", article.summary.line))
+    return prompts

@@ -1,0 +1,119 @@
+"""A learner's self-check result as a chart, a shareable PNG card and a one-page PDF.
+
+Nothing is written unless the learner asks for it; the files go where they choose.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .instrument import Instrument, Result
+from .journal_views import figure_png
+from .recommend import Recommendation
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+NOT_A_DIAGNOSIS = "A reflection tool, not a diagnosis or a fixed type. Not validated: results are positions to talk about."
+
+
+def _draw_positions(axis: object, instrument: Instrument, result: Result, history: Sequence[Result] = ()) -> None:
+    """The two chart dimensions as a map with the learner's position (earlier takes fainter)."""
+    if instrument.chart is None:
+        raise ValueError(f"instrument {instrument.id} has no chart dimensions")
+    low, high = instrument.scale_min, instrument.scale_max
+    middle = (low + high) / 2
+    x_id, y_id = instrument.chart
+    ax: Any = axis
+    ax.set_xlim(low, high)
+    ax.set_ylim(low, high)
+    ax.axvline(middle, color="#bbb", lw=0.8)
+    ax.axhline(middle, color="#bbb", lw=0.8)
+    for earlier in history:
+        if earlier.value(x_id) is not None and earlier.value(y_id) is not None:
+            ax.plot(earlier.value(x_id), earlier.value(y_id), "o", color="#9ab", ms=6)
+    if result.value(x_id) is not None and result.value(y_id) is not None:
+        ax.plot(result.value(x_id), result.value(y_id), "o", color="#1f4e5a", ms=11)
+    ax.set_xlabel(f"{instrument.subscale(x_id).name} →", fontsize=8)
+    ax.set_ylabel(f"{instrument.subscale(y_id).name} →", fontsize=8)
+    ax.tick_params(labelsize=7)
+    ax.set_title("Where you are now" + (" (grey: earlier)" if history else ""), fontsize=9)
+
+
+def position_chart(instrument: Instrument, result: Result, history: Sequence[Result] = ()) -> Figure:
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(4.2, 4.0), layout="constrained")
+    _draw_positions(figure.subplots(), instrument, result, history)
+    return figure
+
+
+def card_figure(instrument: Instrument, result: Result) -> Figure:
+    """The shareable card: the position map plus one bar per subscale."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7, 3.9), layout="constrained")
+    left, right = figure.subplots(1, 2, width_ratios=[1, 1.3])
+    if instrument.chart is not None:
+        _draw_positions(left, instrument, result)
+    else:
+        left.axis("off")
+    names = [s.name for s in instrument.subscales]
+    values = [result.value(s.id) or 0 for s in instrument.subscales]
+    right.barh(names[::-1], values[::-1], color="#4a7c8c")
+    right.set_xlim(instrument.scale_min, instrument.scale_max)
+    right.tick_params(labelsize=7)
+    right.set_xlabel(f"{instrument.scale_min} = low … {instrument.scale_max} = high", fontsize=7)
+    for index, sub in enumerate(instrument.subscales[::-1]):
+        if result.value(sub.id) is None:
+            right.text(instrument.scale_min + 0.1, index, "not scored (too many skipped)", va="center", fontsize=7)
+    figure.suptitle(f"{instrument.title}\n{NOT_A_DIAGNOSIS}", fontsize=9)
+    return figure
+
+
+def explanation(instrument: Instrument, result: Result) -> list[tuple[str, str]]:
+    """Plain-language lines per subscale: (name, what the position means)."""
+    middle = (instrument.scale_min + instrument.scale_max) / 2
+    lines = []
+    for sub in instrument.subscales:
+        value = result.value(sub.id)
+        per_item = None if value is None else (value / len(sub.items) if sub.method == "sum" else value)
+        if per_item is None:
+            text = "Not scored: too many statements were skipped to place you fairly."
+        elif abs(per_item - middle) < 0.75:
+            text = f"Around the middle ({value}): sometimes one way, sometimes the other."
+        else:
+            text = f"{value}: {sub.high if per_item > middle else sub.low}"
+        lines.append((sub.name, text))
+    return lines
+
+
+def card_html(instrument: Instrument, result: Result, recommendations: Sequence[Recommendation], png: bytes | None = None) -> str:
+    """One page: the card image, the explanation and the action plan (the image embedded, nothing fetched)."""
+    image = base64.b64encode(png or figure_png(card_figure(instrument, result), dpi=150)).decode()
+    rows = "".join(f"<tr><th>{html.escape(n)}</th><td>{html.escape(t)}</td></tr>" for n, t in explanation(instrument, result))
+    plan = "".join(f"<li><b>{html.escape(r.title)}</b>: start with {html.escape(r.first_step)}</li>" for r in recommendations)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(instrument.title)}</title>
+<style>@page {{ size: A4; margin: 15mm }} body {{ font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; color: #222 }}
+h1 {{ font-size: 14pt; color: #1f4e5a }} img {{ width: 100% }} th {{ text-align: left; vertical-align: top; padding-right: 1em;
+white-space: nowrap }} td, th {{ padding: .25em 0 }} .note {{ color: #555; font-size: 8pt; border-top: 1px solid #ccc; padding-top: .4em }}</style>
+</head><body><h1>{html.escape(instrument.title)}: my result</h1><img src="data:image/png;base64,{image}" alt="Result chart">
+<table>{rows}</table><h2 style="font-size:11pt">My next steps</h2><ol>{plan}</ol>
+<p class="note">{html.escape(NOT_A_DIAGNOSIS)} {html.escape(instrument.citation)}</p></body></html>"""
+
+
+def save_card(instrument: Instrument, result: Result, recommendations: Sequence[Recommendation], folder: Path) -> list[Path]:
+    """Write ``<id>-result.png`` and ``<id>-result.pdf`` into ``folder`` (only when the learner asks)."""
+    from .export.exporter import html_to_pdf
+    from .files import write_atomic
+
+    png = folder / f"{instrument.id}-result.png"
+    pdf = folder / f"{instrument.id}-result.pdf"
+    image = figure_png(card_figure(instrument, result), dpi=150)
+    write_atomic(png, image)
+    write_atomic(pdf, html_to_pdf(card_html(instrument, result, recommendations, image)))
+    return [png, pdf]

@@ -1,0 +1,213 @@
+"""Structured views of an article's sections: concepts, plan, cases, experts, summary.
+
+Each reader takes a :class:`Section` (whose blocks are the raw lines) and returns the
+elements found in it; every block of the section is used by exactly one element, so
+nothing the author wrote is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .model import (
+    Block,
+    Case,
+    Concept,
+    Duration,
+    Expert,
+    Phrase,
+    Section,
+    Step,
+    Subsection,
+    Summary,
+)
+
+Warn = Callable[[int, str], None]
+
+SUBHEADING_RE = re.compile(r"^#{2,4}\s*(?P<title>.*?)\s*#*$")
+BOLD_LEAD_RE = re.compile(r"^\*\*(?P<head>[^*]+?)\*\*\s*(?P<sep>[.:：]?)\s*(?P<text>.*)$")
+LABEL_RE = re.compile(r"^(?P<label>(?:[A-Za-z]+\s+)?\d+(?:\.\d+)*)\s*[.:)]\s*(?P<name>.+)$")
+NUMBERED_SUB_RE = re.compile(r"^\d+(?:\.\d+)+\s+")
+STEP_RE = re.compile(
+    r"^(?P<kind>Step|Phase|Stage|Week)\s+(?P<num>\d+)\s*[:.\-–—]\s*(?P<name>.+?)\s*(?:\((?P<dur>[^()]*)\))?\s*$",
+    re.IGNORECASE,
+)
+DURATION_RE = re.compile(
+    r"(?P<unit>day|week)s?\s+(?P<start>\d+)(?:\s*(?:-|–|—|to)\s*(?P<end>\d+))?", re.IGNORECASE
+)
+ACTIONS_LABEL_RE = re.compile(r"^\*\*(?:specific )?actions?\*\*\s*:?\s*$|^\*\*[^*]+\*\*\s*:\s*$", re.IGNORECASE)
+BULLET_RE = re.compile(r"^[-*•]\s+")
+NUMBERED_RE = re.compile(r"^\d+[.)]\s+(?P<text>.+)$")
+CASE_LABEL_RE = re.compile(r"^(?P<label>Case(?: Study)?\s*\d+)\s*[:.\-–—]\s*(?P<title>.+)$", re.IGNORECASE)
+PERSON_RE = re.compile(r"^(?P<person>[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,3})[’']s\b")
+QUOTE_RE = re.compile(r"[\"“](?P<q>[^\"“”]{2,400}?)[\"”]")
+SCRIPT_PRONOUN_RE = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'll|me|my|we|we're|We’re|us|our|you|your)\b", re.IGNORECASE)
+
+
+def parse_duration(text: str) -> Duration | None:
+    """``Suggested Days 1-3`` → day 1..3; ``Weeks 1-2``; ``Week 3``; ``Ongoing``."""
+    if "ongoing" in text.lower():
+        return Duration("ongoing", text=text)
+    match = DURATION_RE.search(text)
+    if not match:
+        return None
+    start = int(match["start"])
+    end = int(match["end"]) if match["end"] else start
+    return Duration("week" if match["unit"].lower() == "week" else "day", start, end, text)
+
+
+def _subheading(block: Block) -> str | None:
+    match = SUBHEADING_RE.match(block.text)
+    return match["title"] if match else None
+
+
+def _split_by_subheadings(blocks: Iterable[Block]) -> list[tuple[Block | None, list[Block]]]:
+    """Group blocks under their ``###`` headings; blocks before the first one get ``None``."""
+    groups: list[tuple[Block | None, list[Block]]] = []
+    for block in blocks:
+        if _subheading(block) is not None or not groups:
+            head = block if _subheading(block) is not None else None
+            groups.append((head, []))
+            if head is not None:
+                continue
+        groups[-1][1].append(block)
+    return groups
+
+
+def split_bold_lead(text: str) -> tuple[str, str, str] | None:
+    """``**Mechanism 1: Name**. text`` → ("Mechanism 1", "Name", "text")."""
+    match = BOLD_LEAD_RE.match(text)
+    if not match or not match["text"]:
+        return None
+    head = match["head"].strip().rstrip(":.").strip()
+    label_match = LABEL_RE.match(head)
+    if label_match:
+        return label_match["label"], label_match["name"].strip(), match["text"].strip()
+    return "", head, match["text"].strip()
+
+
+def parse_concepts(section: Section, warn: Warn) -> list[Subsection]:
+    subsections = []
+    for head, blocks in _split_by_subheadings(section.blocks):
+        title = NUMBERED_SUB_RE.sub("", _subheading(head) or "") if head else ""
+        paragraphs: list[str] = []
+        concepts: list[Concept] = []
+        for block in blocks:
+            lead = split_bold_lead(block.text)
+            if lead:
+                concepts.append(Concept(name=lead[1], text=lead[2], line=block.line, label=lead[0]))
+            else:
+                paragraphs.append(block.text)
+        line = head.line if head else blocks[0].line
+        subsections.append(Subsection(title, line, tuple(paragraphs), tuple(concepts)))
+    return subsections
+
+
+def _strip_bullet(text: str) -> str:
+    return BULLET_RE.sub("", text, count=1)
+
+
+def parse_plan(section: Section, warn: Warn) -> list[Step]:
+    steps = []
+    for head, blocks in _split_by_subheadings(section.blocks):
+        match = STEP_RE.match(_subheading(head) or "") if head else None
+        if head is None or match is None:
+            if head is not None:
+                warn(head.line, f"practice heading {head.text!r} is not a step or phase; kept as text")
+            continue
+        duration = parse_duration(match["dur"] or "")
+        if duration is None:
+            warn(head.line, f"no duration recognised in {head.text!r} (expected e.g. 'Days 1-3', 'Weeks 1-2', 'Ongoing')")
+        intro: list[str] = []
+        actions: list[str] = []
+        labelled = any(ACTIONS_LABEL_RE.match(b.text) for b in blocks)
+        in_actions = False
+        for block in blocks:
+            if ACTIONS_LABEL_RE.match(block.text):
+                in_actions = True
+            elif in_actions or not labelled:
+                actions.append(_strip_bullet(block.text))
+            else:
+                intro.append(block.text)
+        kind = match["kind"].capitalize()
+        steps.append(Step(kind, int(match["num"]), match["name"].strip(" -–—"), duration, head.line, tuple(intro), tuple(actions)))
+    return steps
+
+
+def parse_cases(section: Section, warn: Warn) -> list[Case]:
+    """One case per ``###`` heading; a section without such headings is one case."""
+    cases: list[Case] = []
+    groups = _split_by_subheadings(section.blocks)
+    for head, blocks in groups:
+        if head is None:
+            if len(groups) == 1 and blocks:  # intro text before the first heading is not a case
+                cases.append(Case(section.title, blocks[0].line, tuple(b.text for b in blocks)))
+            continue
+        title = _subheading(head) or ""
+        match = CASE_LABEL_RE.match(title)
+        label, title = (match["label"], match["title"]) if match else ("", title)
+        cases.append(Case(title.strip(), head.line, tuple(b.text for b in blocks), label))
+    return cases
+
+
+def _person(name: str) -> str | None:
+    match = PERSON_RE.match(name)
+    return match["person"] if match else None
+
+
+def parse_experts(section: Section, warn: Warn) -> list[Expert]:
+    experts = []
+    for head, blocks in _split_by_subheadings(section.blocks):
+        if head is not None:
+            name = _subheading(head) or ""
+            text = "\n\n".join(b.text for b in blocks)
+            experts.append(Expert(name, text, head.line, _person(name)))
+            continue
+        for block in blocks:
+            lead = split_bold_lead(block.text)
+            if lead:
+                experts.append(Expert(lead[1], lead[2], block.line, _person(lead[1])))
+    return experts
+
+
+def parse_summary(section: Section, warn: Warn) -> Summary:
+    paragraphs: list[str] = []
+    insights: list[str] = []
+    closing = None
+    for block in section.blocks:
+        numbered = NUMBERED_RE.match(block.text)
+        if block.text.lower().startswith("remember:"):
+            closing = block.text
+        elif numbered:
+            insights.append(numbered["text"].strip())
+        elif not re.match(r"^\*\*core insights?\*\*\s*:?$", block.text, re.IGNORECASE):
+            paragraphs.append(block.text)
+    return Summary(section.line, tuple(paragraphs), tuple(insights), closing)
+
+
+def is_script(quote: str) -> bool:
+    """A quoted sentence someone could say, not a quoted term ("security moments")."""
+    text = quote.strip().rstrip(",")
+    words = text.split()
+    return (
+        len(words) >= 2
+        and text[:1].isupper()
+        and bool(SCRIPT_PRONOUN_RE.search(text))
+        and (text[-1] in ".!?" or quote.strip().endswith(","))
+    )
+
+
+def scripts_in(blocks: Iterable[Block]) -> list[Phrase]:
+    """Quoted scripts in the practice guide, e.g. "Whatever happens, I'm here.", first occurrence only."""
+    seen: set[str] = set()
+    phrases = []
+    for block in blocks:
+        for match in QUOTE_RE.finditer(block.text):
+            quote = match["q"]
+            if is_script(quote):
+                text = quote.strip().rstrip(",")
+                if text not in seen:
+                    seen.add(text)
+                    phrases.append(Phrase(text, block.line, "script"))
+    return phrases

@@ -1,0 +1,94 @@
+"""What every relcourse widget shares: a repr that never shows what the learner typed,
+the learner's store, the module data, and a registry of live widgets (for tests)."""
+
+from __future__ import annotations
+
+import html
+import os
+import weakref
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import ipywidgets as w
+
+from ..errors import RelcourseError
+from ..journal import Journal
+from ..module import Module, current_course
+
+_journals: dict[Path, Journal] = {}
+_live: weakref.WeakValueDictionary[tuple[str, str, str], PrivateBox] = weakref.WeakValueDictionary()
+
+
+class PrivateBox(w.VBox):  # type: ignore[misc]
+    """A VBox whose text/plain form names the widget only.
+
+    ipywidgets writes ``repr(widget)`` into every output as a text/plain fallback, and
+    the default repr includes field values: a learner's words would land in the .ipynb.
+    """
+
+    kind = "widget"
+
+    def __init__(self, module: str, ident: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.module_slug = module
+        self.ident = ident
+        self.add_class("relcourse-widget")
+        _live[(self.kind, module, ident)] = self
+
+    def __repr__(self) -> str:
+        return f"<relcourse {self.kind} {self.ident}>"
+
+
+def live_widget(kind: str, module: str, ident: str) -> PrivateBox:
+    """The most recently displayed widget of that kind (for tests and scripted demos)."""
+    return _live[(kind, module, ident)]
+
+
+def get_journal() -> Journal:
+    """The learner's store (``$RELCOURSE_HOME`` or the user data folder), opened once."""
+    home = os.environ.get("RELCOURSE_HOME", "")
+    key = Path(home)
+    if key not in _journals:
+        _journals[key] = Journal()
+    return _journals[key]
+
+
+def get_module(slug: str) -> Module:
+    return current_course().module(slug)
+
+
+def html_text(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+class ErrorNotice(PrivateBox):
+    kind = "error"
+
+
+def error_box(message: str) -> ErrorNotice:
+    box = ErrorNotice("", "error")
+    box.children = [w.HTML(f'<div style="color:#8a1c1c"><b>relcourse:</b> {html_text(message)}</div>')]
+    return box
+
+
+T = TypeVar("T", bound=PrivateBox)
+
+
+def friendly(factory: Callable[..., T]) -> Callable[..., T | ErrorNotice]:
+    """Show content or store problems as a one-line notice in the notebook, not a traceback."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> T | ErrorNotice:
+        try:
+            return factory(*args, **kwargs)
+        except RelcourseError as exc:
+            return error_box(str(exc))
+
+    wrapper.__name__ = factory.__name__
+    wrapper.__doc__ = factory.__doc__
+    return wrapper
+
+
+def status(text: str, tone: str = "info") -> str:
+    colour = {"ok": "#1e6b3a", "bad": "#8a1c1c", "info": "#555"}[tone]
+    return f'<span style="color:{colour}">{text}</span>'

@@ -1,0 +1,80 @@
+"""Practice-plan tracker: steps on the calendar from a chosen start date, check-offs, .ics."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import ipywidgets as w
+from IPython.display import FileLink, display
+
+from ..journal import Journal
+from ..module import Module
+from ..plan import schedule, to_ics
+from .base import PrivateBox, friendly, get_journal, get_module, html_text
+
+START_KEY = "plan_start"
+
+
+class PlanTracker(PrivateBox):
+    kind = "plan"
+
+    def __init__(self, module: Module, journal: Journal, today: date | None = None) -> None:
+        super().__init__(module.slug, "plan")
+        self.module = module
+        self.journal = journal
+        saved = journal.setting(module.slug, START_KEY)
+        self.start = w.DatePicker(description="Start date", value=date.fromisoformat(saved) if saved else (today or date.today()))
+        done = journal.checked_steps(module.slug)
+        steps = module.article.plan
+        self.boxes = {f"{s.kind.lower()}-{s.number}": w.Checkbox(value=f"{s.kind.lower()}-{s.number}" in done, indent=False,
+                                                                layout=w.Layout(width="2em")) for s in steps}
+        self.dates = {key: w.HTML() for key in self.boxes}
+        self.progress = w.IntProgress(min=0, max=max(1, len(steps)))
+        self.progress_label = w.HTML()
+        self.download = w.Button(description="Download calendar (.ics)", icon="calendar")
+        self.link = w.VBox()
+        rows = [w.HBox([self.boxes[key], w.HTML(f"<b>{html_text(step.title)}</b>", layout=w.Layout(width="55%")), self.dates[key]])
+                for key, step in zip(self.boxes, steps)]
+        self.children = [self.start, *rows, w.HBox([self.progress, self.progress_label]), self.download, self.link]
+        self.start.observe(lambda _: self.start_changed(), names="value")
+        for key, box in self.boxes.items():
+            box.observe(lambda change, key=key: self.toggle(key, change["new"]), names="value")
+        self.download.on_click(lambda _: self.write_calendar())
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.start.value is None:
+            return
+        for row in schedule(self.module.article.plan, self.start.value):
+            end = f"{row.end:%a %d %b %Y}" if row.end else "ongoing"
+            self.dates[row.id].value = f"{row.start:%a %d %b %Y} → {end}"
+        done = sum(box.value for box in self.boxes.values())
+        self.progress.value = done
+        self.progress_label.value = f"&nbsp;{done} of {len(self.boxes)} done"
+
+    def start_changed(self) -> None:
+        if self.start.value is not None:
+            self.journal.set_setting(self.module.slug, START_KEY, self.start.value.isoformat())
+        self.refresh()
+
+    def toggle(self, key: str, done: bool) -> None:
+        self.journal.check_step(self.module.slug, key, done)
+        self.refresh()
+
+    def write_calendar(self, folder: Path | None = None) -> Path:
+        """Write ``<slug>-plan.ics`` next to the notebook and show a link to it."""
+        path = (folder or Path.cwd()) / f"{self.module.slug}-plan.ics"
+        rows = schedule(self.module.article.plan, self.start.value or date.today())
+        path.write_text(to_ics(self.module.slug, self.module.title, rows), encoding="utf-8", newline="")
+        output = w.Output()
+        with output:
+            display(FileLink(path.name, result_html_prefix="Calendar file: "))
+        self.link.children = [output]
+        return path
+
+
+@friendly
+def practice_plan(module: str, journal: Journal | None = None) -> PlanTracker:
+    """A module's practice plan with dates, check-offs and a calendar download."""
+    return PlanTracker(get_module(module), journal or get_journal())

@@ -1,0 +1,190 @@
+"""Quiz widgets: one class for all item types, with immediate feedback and retry."""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+import ipywidgets as w
+
+from ..journal import Journal
+from ..quiz import QuizItem, answer_text, grade
+from .base import PrivateBox, friendly, get_journal, get_module, html_text, status
+
+_scores: weakref.WeakSet[QuizScore] = weakref.WeakSet()
+
+
+class QuizWidget(PrivateBox):
+    kind = "quiz"
+
+    def __init__(self, module: str, item: QuizItem, journal: Journal, number: int = 0) -> None:
+        super().__init__(module, item.id)
+        self.item = item
+        self.journal = journal
+        self.inputs: list[Any] = []
+        self.feedback = w.HTML()
+        self.check_button = w.Button(description="Check", button_style="primary")
+        self.retry_button = w.Button(description="Try again", layout=w.Layout(display="none"))
+        self.show_button = w.Button(description="Show answer", layout=w.Layout(display="none"))
+        self.check_button.on_click(lambda _: self.check())
+        self.retry_button.on_click(lambda _: self.reset())
+        self.show_button.on_click(lambda _: self.show_answer())
+        title = f"Question {number}" if number else "Question"
+        header = w.HTML(f"<b>{title}.</b> {html_text(item.prompt)}")
+        self.children = [header, self._build_inputs(), w.HBox([self.check_button, self.retry_button, self.show_button]),
+                         self.feedback]
+        self.feedback.value = self._last_time()
+
+    def _last_time(self) -> str:
+        """On reopening: how the learner's latest answer to this question went."""
+        attempts = self.journal.attempts(self.module_slug)
+        mine = attempts[attempts["item_id"] == self.item.id] if not attempts.empty else attempts
+        if mine.empty:
+            return ""
+        return status("Last time you got this right." if bool(mine["correct"].iloc[-1]) else "Last time this was not right yet.")
+
+    def _build_inputs(self) -> w.Widget:
+        item = self.item
+        wide = w.Layout(width="100%")
+        if item.type in ("single", "truefalse"):
+            labels = [("True", "true"), ("False", "false")] if item.type == "truefalse" else list(item.options)
+            radio = w.RadioButtons(options=labels, value=None, layout=wide)
+            self.inputs = [radio]
+            return radio
+        if item.type == "multiple":
+            self.inputs = [w.Checkbox(value=False, description=o, indent=False, layout=wide) for o in item.options]
+            return w.VBox(self.inputs)
+        if item.type == "ordering":
+            positions = [("–", 0)] + [(str(n), n) for n in range(1, len(item.options) + 1)]
+            self.inputs = [w.Dropdown(options=positions, value=0, layout=w.Layout(width="4.5em")) for _ in item.options]
+            rows = [w.HBox([dd, w.HTML(html_text(text))]) for dd, text in zip(self.inputs, item.options)]
+            return w.VBox([w.HTML("<i>Number the items 1 (first) to %d (last).</i>" % len(item.options)), *rows])
+        choices = [("– choose –", None)] + [(o, o) for o in item.options]
+        self.inputs = [w.Dropdown(options=choices, value=None, layout=w.Layout(width="55%")) for _ in item.left]
+        rows = [w.HBox([w.HTML(f"<b>{html_text(left)}</b>", layout=w.Layout(width="40%")), dd])
+                for left, dd in zip(item.left, self.inputs)]
+        return w.VBox(rows)
+
+    def response(self) -> Any:
+        """The learner's answer in the form :func:`relcourse.quiz.grade` expects, or None if incomplete."""
+        item = self.item
+        if item.type in ("single", "truefalse"):
+            value = self.inputs[0].value
+            return None if value is None else (value == "true" if item.type == "truefalse" else value)
+        if item.type == "multiple":
+            chosen = [o for o, box in zip(item.options, self.inputs) if box.value]
+            return chosen or None
+        if item.type == "ordering":
+            numbers = [dd.value for dd in self.inputs]
+            if sorted(numbers) != list(range(1, len(numbers) + 1)):
+                return None
+            return [text for _, text in sorted(zip(numbers, item.options))]
+        values = [dd.value for dd in self.inputs]
+        return None if None in values else dict(zip(item.left, values))
+
+    def set_response(self, response: Any) -> None:
+        """Fill in an answer as a learner would (used by tests and demos)."""
+        item = self.item
+        if item.type == "truefalse":
+            self.inputs[0].value = "true" if response else "false"
+        elif item.type == "single":
+            self.inputs[0].value = response
+        elif item.type == "multiple":
+            for option, box in zip(item.options, self.inputs):
+                box.value = option in response
+        elif item.type == "ordering":
+            for dd, text in zip(self.inputs, item.options):
+                dd.value = list(response).index(text) + 1
+        else:
+            for left, dd in zip(item.left, self.inputs):
+                dd.value = response[left]
+
+    def check(self) -> bool | None:
+        response = self.response()
+        if response is None:
+            hint = "Give each item a different number." if self.item.type == "ordering" else "Choose an answer first."
+            self.feedback.value = status(hint)
+            return None
+        correct = grade(self.item, response)
+        self.journal.record_attempt(self.module_slug, self.item.id, response, correct)
+        for widget in self.inputs:
+            widget.disabled = True
+        self.check_button.layout.display = "none"
+        self.retry_button.layout.display = None
+        if correct:
+            self.feedback.value = status("✓ Correct.", "ok") + self._explanation()
+            self.show_button.layout.display = "none"
+        else:
+            where = f" Look again at “{html_text(self.item.section)}”." if self.item.section else ""
+            self.feedback.value = status(f"✗ Not quite.{where} Try again, or show the answer.", "bad")
+            self.show_button.layout.display = None
+        for score in list(_scores):
+            if score.module_slug == self.module_slug:
+                score.refresh()
+        return correct
+
+    def _explanation(self) -> str:
+        item = self.item
+        parts = [f" {html_text(item.explanation)}"] if item.explanation else []
+        if item.quote:
+            source = f"From “{html_text(item.section)}”" if item.section else "From the article"
+            parts.append(f'<blockquote style="margin:.4em 0 0 1em;color:#444">{source}: “{html_text(item.quote)}”</blockquote>')
+        return "".join(parts)
+
+    def show_answer(self) -> None:
+        self.feedback.value = status(f"Answer: {html_text(answer_text(self.item))}.", "info") + self._explanation()
+        self.show_button.layout.display = "none"
+
+    def reset(self) -> None:
+        for widget in self.inputs:
+            widget.disabled = False
+            if isinstance(widget, w.Checkbox):
+                widget.value = False
+            elif isinstance(widget, w.Dropdown) and self.item.type == "ordering":
+                widget.value = 0
+            else:
+                widget.value = None
+        self.feedback.value = ""
+        self.check_button.layout.display = None
+        self.retry_button.layout.display = "none"
+        self.show_button.layout.display = "none"
+
+
+class QuizScore(PrivateBox):
+    kind = "score"
+
+    def __init__(self, module: str, item_ids: list[str], journal: Journal) -> None:
+        super().__init__(module, "score")
+        self.item_ids = item_ids
+        self.journal = journal
+        self.label = w.HTML()
+        self.bar = w.IntProgress(min=0, max=max(1, len(item_ids)), value=0)
+        self.children = [w.HBox([self.bar, self.label])]
+        _scores.add(self)
+        self.refresh()
+
+    def score(self) -> tuple[int, int]:
+        """Questions whose latest attempt was right, out of all questions."""
+        attempts = self.journal.attempts(self.module_slug)
+        latest = attempts.groupby("item_id")["correct"].last() if not attempts.empty else {}
+        right = sum(1 for item_id in self.item_ids if item_id in latest and bool(latest[item_id]))
+        return right, len(self.item_ids)
+
+    def refresh(self) -> None:
+        right, total = self.score()
+        self.bar.value = right
+        self.label.value = f"&nbsp;<b>Score: {right} / {total}</b> (your latest answer to each question)"
+
+
+@friendly
+def quiz(module: str, item_id: str, journal: Journal | None = None) -> QuizWidget:
+    """The quiz question ``item_id`` of a module, with feedback and retry."""
+    mod = get_module(module)
+    item = mod.quiz_item(item_id)
+    return QuizWidget(module, item, journal or get_journal(), mod.quiz.index(item) + 1)
+
+
+@friendly
+def quiz_score(module: str, journal: Journal | None = None) -> QuizScore:
+    """The learner's score on a module's quiz; updates as questions are answered."""
+    return QuizScore(module, [i.id for i in get_module(module).quiz], journal or get_journal())

@@ -1,0 +1,42 @@
+"""Reflection prompt: a text area with Save; the saved answer comes back when reopened."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import ipywidgets as w
+
+from ..journal import Journal
+from ..prompts import Prompt
+from .base import PrivateBox, friendly, get_journal, get_module, html_text, status
+
+
+class ReflectionWidget(PrivateBox):
+    kind = "reflection"
+
+    def __init__(self, module: str, prompt: Prompt, journal: Journal) -> None:
+        super().__init__(module, prompt.id)
+        self.prompt = prompt
+        self.journal = journal
+        saved = journal.reflection(module, prompt.id)
+        self.text = w.Textarea(value=saved or "", placeholder="Write your answer here…",
+                               layout=w.Layout(width="100%", height="7em"))
+        self.save_button = w.Button(description="Save", button_style="primary", icon="save")
+        self.state = w.HTML(status("Saved earlier ✓", "ok") if saved else status("Not saved yet"))
+        self.save_button.on_click(lambda _: self.save())
+        self.text.observe(self._changed, names="value")
+        self.children = [w.HTML(f"<b>Reflect:</b> {html_text(prompt.text)}"), self.text,
+                         w.HBox([self.save_button, self.state])]
+
+    def _changed(self, change: dict[str, object]) -> None:
+        self.state.value = status("Unsaved changes")
+
+    def save(self) -> None:
+        self.journal.save_reflection(self.module_slug, self.prompt.id, self.text.value)
+        self.state.value = status(f"Saved ✓ {datetime.now():%H:%M}", "ok")
+
+
+@friendly
+def reflection(module: str, prompt_id: str, journal: Journal | None = None) -> ReflectionWidget:
+    """A reflection prompt of a module, saved in the learner's private store."""
+    return ReflectionWidget(module, get_module(module).prompt(prompt_id), journal or get_journal())

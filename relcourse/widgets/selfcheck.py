@@ -1,0 +1,193 @@
+"""The self-check module: Likert form, result with action plan and result card, history."""
+
+from __future__ import annotations
+
+import weakref
+from datetime import datetime
+from pathlib import Path
+
+import ipywidgets as w
+import pandas as pd
+from IPython.display import FileLink, Image, Markdown, display
+
+from ..instrument import Instrument, Result, SubscaleScore, score
+from ..journal import Journal
+from ..journal_views import figure_png
+from ..module import current_course
+from ..recommend import recommend
+from ..result_card import explanation, position_chart, save_card
+from .base import PrivateBox, friendly, get_journal, html_text, status
+
+RESULT_TEMPLATE = "result"
+_views: weakref.WeakSet[PrivateBox] = weakref.WeakSet()
+
+
+def saved_results(journal: Journal, instrument: Instrument) -> list[tuple[datetime, Result]]:
+    """Every completed take, oldest first (retaking keeps the history)."""
+    entries = journal.entries(instrument.id, RESULT_TEMPLATE)
+    takes = []
+    for _, row in entries.iterrows():
+        result = Result(instrument.id)
+        for sub in instrument.subscales:
+            value = row["scores"].get(sub.id)
+            result.scores[sub.id] = SubscaleScore(sub.id, value, 0, 0)
+        takes.append((row["created"].to_pydatetime(), result))
+    return takes
+
+
+class LikertForm(PrivateBox):
+    kind = "selfcheck"
+
+    def __init__(self, instrument: Instrument, journal: Journal) -> None:
+        super().__init__(instrument.id, "form")
+        self.instrument = instrument
+        self.journal = journal
+        anchors = " · ".join(f"{k} = {v}" for k, v in sorted(instrument.anchors.items()))
+        options = [(str(n), n) for n in range(instrument.scale_min, instrument.scale_max + 1)]
+        self.inputs = {item.id: w.ToggleButtons(options=options, value=None, style={"button_width": "2.6em"})
+                       for item in instrument.items}
+        rows = [w.VBox([w.HTML(f"<b>{n}.</b> {html_text(item.text)}"), self.inputs[item.id]])
+                for n, item in enumerate(instrument.items, 1)]
+        self.submit = w.Button(description="See my result", button_style="primary")
+        self.state = w.HTML()
+        self.submit.on_click(lambda _: self.save())
+        self.children = [w.HTML(f"<i>{html_text(instrument.instructions)}</i><br><small>{html_text(anchors)}</small>"),
+                         *rows, w.HBox([self.submit, self.state])]
+
+    def answers(self) -> dict[str, int | None]:
+        return {key: widget.value for key, widget in self.inputs.items()}
+
+    def fill(self, answers: dict[str, int | None]) -> None:
+        for key, value in answers.items():
+            self.inputs[key].value = value
+
+    def save(self) -> Result | None:
+        answers = self.answers()
+        if all(v is None for v in answers.values()):
+            self.state.value = status("Answer at least some statements first.")
+            return None
+        result = score(self.instrument, answers)
+        self.journal.add_entry(self.instrument.id, RESULT_TEMPLATE, {
+            "answers": {k: v for k, v in answers.items() if v is not None},
+            "scores": {k: s.score for k, s in result.scores.items()},
+        })
+        for widget in self.inputs.values():  # answers live in your store, not in the page
+            widget.value = None
+        self.state.value = status("Saved privately ✓ Your result is below; you can retake the test any time.", "ok")
+        for view in list(_views):
+            if view.module_slug == self.instrument.id:
+                view.refresh()
+        return result
+
+
+class SelfCheckResult(PrivateBox):
+    kind = "result"
+
+    def __init__(self, instrument: Instrument, journal: Journal) -> None:
+        super().__init__(instrument.id, "result")
+        self.instrument = instrument
+        self.journal = journal
+        self.card_button = w.Button(description="Save my result card (PNG + PDF)", icon="download",
+                                    layout=w.Layout(width="auto"))
+        self.card_button.on_click(lambda _: self.save_card())
+        self.links = w.VBox()
+        _views.add(self)
+        self.refresh()
+
+    def latest(self) -> tuple[Result | None, list[Result]]:
+        takes = [r for _, r in saved_results(self.journal, self.instrument)]
+        return (takes[-1] if takes else None), takes[:-1]
+
+    def refresh(self) -> None:
+        result, earlier = self.latest()
+        if result is None:
+            self.children = [w.HTML(status("Your result appears here after you answer the statements above."))]
+            return
+        self.recommendations = recommend(self.instrument, result, [m.article for m in current_course().modules])
+        output = w.Output()
+        lines = "\n".join(f"- **{name}**: {text}" for name, text in explanation(self.instrument, result))
+        plan = "\n".join(
+            f"{n}. [{r.title}]({r.slug}.ipynb), because of *{', '.join(r.reasons)}*. "
+            f"First step: **{r.first_step}**" + (f": {r.first_action}" if r.first_action else "")
+            for n, r in enumerate(self.recommendations, 1))
+        with output:
+            if self.instrument.chart:
+                display(Image(data=figure_png(position_chart(self.instrument, result, earlier))))
+            display(Markdown(f"{lines}\n\n*This is a reflection tool, not a diagnosis or a fixed type. "
+                             f"It has {'' if self.instrument.validated else 'not '}been validated.*"))
+            display(Markdown("### Your action plan\n\n" + (plan or "Every module of the course is a good start.")))
+        self.children = [output, self.card_button, self.links]
+
+    def save_card(self, folder: Path | None = None) -> list[Path]:
+        result, _ = self.latest()
+        if result is None:
+            return []
+        paths = save_card(self.instrument, result, self.recommendations, folder or Path.cwd())
+        output = w.Output()
+        with output:
+            for path in paths:
+                display(FileLink(path.name, result_html_prefix="Saved: "))
+            display(Markdown("*Only you decide whether to share these files, e.g. with your therapist.*"))
+        self.links.children = [output]
+        return paths
+
+
+class SelfCheckHistory(PrivateBox):
+    kind = "history"
+
+    def __init__(self, instrument: Instrument, journal: Journal) -> None:
+        super().__init__(instrument.id, "history")
+        self.instrument = instrument
+        self.journal = journal
+        _views.add(self)
+        self.refresh()
+
+    def table(self) -> pd.DataFrame:
+        """One row per take: date and each subscale's score (for a pre/post comparison)."""
+        rows = [{"Taken": when.strftime("%d %b %Y %H:%M"), **{s.name: r.value(s.id) for s in self.instrument.subscales}}
+                for when, r in saved_results(self.journal, self.instrument)]
+        return pd.DataFrame(rows, columns=["Taken", *[s.name for s in self.instrument.subscales]])
+
+    def refresh(self) -> None:
+        table = self.table()
+        if len(table) < 2:
+            self.children = [w.HTML(status("Take the test again later (e.g. after a workshop) to compare."))]
+            return
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(6, 2.6), layout="constrained")
+        axis = figure.subplots()
+        for column in table.columns[1:]:
+            axis.plot(range(1, len(table) + 1), table[column], marker="o", label=column)
+        axis.set_xticks(range(1, len(table) + 1))
+        axis.set_xlabel("Take", fontsize=8)
+        axis.set_ylim(self.instrument.scale_min, self.instrument.scale_max)
+        axis.legend(fontsize=7)
+        output = w.Output()
+        with output:
+            shown = table.astype(object).where(table.notna(), "not scored")
+            display(shown.style.hide(axis="index"))
+            display(Image(data=figure_png(figure)))
+        self.children = [output]
+
+
+def _instrument(instrument_id: str) -> Instrument:
+    return current_course().instrument(instrument_id)
+
+
+@friendly
+def self_check(instrument_id: str, journal: Journal | None = None) -> LikertForm:
+    """The statements of a self-check instrument, answered on its scale."""
+    return LikertForm(_instrument(instrument_id), journal or get_journal())
+
+
+@friendly
+def self_check_result(instrument_id: str, journal: Journal | None = None) -> SelfCheckResult:
+    """Your latest result: position chart, plain-language explanation, action plan, result card."""
+    return SelfCheckResult(_instrument(instrument_id), journal or get_journal())
+
+
+@friendly
+def self_check_history(instrument_id: str, journal: Journal | None = None) -> SelfCheckHistory:
+    """Every time you took the test, as one table and one chart."""
+    return SelfCheckHistory(_instrument(instrument_id), journal or get_journal())

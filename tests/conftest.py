@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTENT = ROOT / "content"
+SEED_ARTICLES = sorted((CONTENT / "articles").glob("*.txt"))
+FIXTURE_ARTICLES = sorted((FIXTURES / "articles").glob("*.txt"))
+
+
+def content_folder(root: Path, articles: list[Path]) -> Path:
+    """A throwaway ``content/`` holding copies of the given article files."""
+    content = root / "content"
+    (content / "articles").mkdir(parents=True, exist_ok=True)
+    for article in articles:
+        (content / "articles" / article.name).write_bytes(article.read_bytes())
+    return content
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own journal store folder: no test touches a real learner's data."""
+    home = tmp_path_factory.mktemp("relcourse-home")
+    monkeypatch.setenv("RELCOURSE_HOME", str(home))
+    return home

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from relcourse.cli import main
+
+from .conftest import CONTENT, FIXTURES
+
+
+def test_check_prints_a_row_per_article(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(CONTENT)]) == 0
+    out = capsys.readouterr().out
+    assert "security-and-needs-044" in out and "security-and-needs-133" in out
+    assert "2 article(s) ready, 0 file(s) failed" in out
+
+
+def test_check_fails_on_a_bad_article_but_reports_the_good(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.txt").write_bytes((FIXTURES / "articles" / "scripts-and-tools-201.txt").read_bytes())
+    (tmp_path / "bad.txt").write_bytes(b"")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "scripts-and-tools-201" in out
+    assert f"{tmp_path / 'bad.txt'}:1: error: the file is empty" in out
+
+
+def test_check_a_content_folder_validates_quizzes_and_instruments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "instruments").mkdir()
+    (tmp_path / "articles" / "a.txt").write_bytes((FIXTURES / "articles" / "scripts-and-tools-201.txt").read_bytes())
+    assert main(["check", str(tmp_path)]) == 0
+    (tmp_path / "quizzes" / "scripts-and-tools-201.yaml").write_text("items:\n  - {id: x, type: essay, prompt: Why}\n")
+    (tmp_path / "instruments" / "t.yaml").write_text("id: t\n")
+    capsys.readouterr()
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "unknown item type 'essay'" in out and "t.yaml: error: 'title' is required" in out
+
+
+def test_inspect_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["inspect", str(CONTENT / "articles" / "security-and-needs-044.txt"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for key in ("slug", "category", "number", "title", "steps", "cases", "experts", "faq", "phrases", "insights", "sections"):
+        assert key in data
+    assert data["slug"] == "security-and-needs-044" and data["number"] == 44
+    assert data["steps"][-1]["unit"] == "ongoing" and data["steps"][-1]["start"] is None
+    assert {"title", "start", "end", "unit"} <= set(data["steps"][0])
+    assert data["steps"][0]["start"] == 1 and data["steps"][0]["end"] == 2 and data["steps"][0]["unit"] == "week"
+    assert set(data["faq"][0]) >= {"question", "answer"}
+    assert all(isinstance(p, str) for p in data["phrases"])
+
+
+def test_inspect_bad_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "x.txt"
+    bad.write_bytes(b"caf\xe9\n")
+    assert main(["inspect", str(bad), "--json"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"relcourse: error: {bad}:1: not UTF-8 text (byte 0xe9): save the article as UTF-8"

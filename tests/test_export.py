@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbconvert.exporters import get_exporter
+from pypdf import PdfReader
+
+from relcourse.cli import main
+from relcourse.export.exporter import (
+    FacilitatorGuideExporter,
+    ParticipantHandoutExporter,
+)
+from relcourse.export.run import export_handouts, render_handouts
+from relcourse.metadata import from_cell
+
+from .conftest import FIXTURES, ROOT, content_folder
+
+GOLDEN = Path(__file__).parent / "golden"
+NOTEBOOKS = ROOT / "notebooks"
+SEEDS = ["security-and-needs-044", "security-and-needs-133"]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("-\n", "")).strip()
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+    out = tmp_path_factory.mktemp("exports")
+    export_handouts(NOTEBOOKS, out, SEEDS, ["participant", "facilitator"], ["pdf"], show_progress=False)
+    texts = {}
+    for slug in SEEDS:
+        for edition in ("participant", "facilitator"):
+            reader = PdfReader(out / f"{slug}-{edition}.pdf")
+            texts[(slug, edition)] = (len(reader.pages), _flat("\n".join(p.extract_text() for p in reader.pages)))
+    return texts  # type: ignore[return-value]
+
+
+def _quiz(slug: str) -> list[dict[str, object]]:
+    nb = nbformat.read(NOTEBOOKS / f"{slug}.ipynb", as_version=4)
+    return [d["item"] for d in (from_cell(c) for c in nb.cells) if d and d["kind"] == "quiz"]
+
+
+@pytest.mark.parametrize("slug", SEEDS)
+def test_pdf_editions(pdfs: dict[tuple[str, str], tuple[int, str]], slug: str) -> None:
+    p_pages, participant = pdfs[(slug, "participant")]
+    f_pages, facilitator = pdfs[(slug, "facilitator")]
+    for item in _quiz(slug):
+        start = _flat(str(item["prompt"]))[:45]
+        assert start in participant and start in facilitator, start
+        assert _flat(str(item["explanation"]))[:40] not in participant
+        assert _flat(str(item["explanation"]))[:40] in facilitator
+    assert "Answer key" not in participant and facilitator.count("Answer key") == len(_quiz(slug))
+    for text in (participant, facilitator):
+        assert "journal: week 1 of" in text.lower() or "Daily log" in text
+        assert "Practice plan checklist" in text and "Start date:" in text and "Phrase cards" in text
+        assert "Educational material, not therapy" in text
+    for heading in ("Learning objectives", "Session agenda (90 minutes)", "Variant: 2 hours", "Materials",
+                    "Screening before a couples workshop", "Discussion questions", "Fidelity checklist"):
+        assert heading in facilitator and heading not in participant
+    assert 10 <= p_pages <= 60 and p_pages < f_pages <= 70
+    assert f"1 / {p_pages}" in participant  # page numbers
+
+
+def test_participant_html_carries_no_answers() -> None:
+    for rendered in render_handouts(NOTEBOOKS, SEEDS, ["participant"]):
+        for item in _quiz(rendered.slug):
+            assert str(item["explanation"]) not in rendered.html  # quotes are article text, so only the key is checked
+        assert 'class="answer-key"' not in rendered.html and "Answer key" not in rendered.html
+
+
+@pytest.mark.parametrize("edition", ["participant", "facilitator"])
+def test_html_is_self_contained(edition: str) -> None:
+    html = next(iter(render_handouts(NOTEBOOKS, SEEDS[:1], [edition]))).html
+    assert "<script" not in html and "<link" not in html and "@import" not in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+    assert not re.search(r"url\(\s*['\"]?https?:", html)
+    assert "relcourse.widgets" not in html  # no code
+
+
+@pytest.mark.parametrize("edition", ["participant", "facilitator"])
+def test_golden_html(edition: str) -> None:
+    html = next(iter(render_handouts(NOTEBOOKS, ["security-and-needs-133"], [edition]))).html
+    golden = GOLDEN / f"security-and-needs-133-{edition}.html"
+    if os.environ.get("RELCOURSE_UPDATE_GOLDEN"):
+        golden.write_text(html)
+    assert html == golden.read_text()
+
+
+def test_article_markup_is_escaped(tmp_path: Path) -> None:
+    content = content_folder(tmp_path, [FIXTURES / "articles" / "conflict-and-repair-012.txt"])
+    assert main(["build", "--content", str(content), "--notebooks", str(tmp_path / "nb"), "--notebooks-only"]) == 0
+    for rendered in render_handouts(tmp_path / "nb", ["conflict-and-repair-012"], ["participant", "facilitator"]):
+        html = rendered.html
+        assert "<script>" not in html and "<img" not in html and "<b>tag</b>" not in html and "<i>text</i>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "{{ jinja }}" in html and "{{ the_moment }}" in html
+
+
+def test_exporters_never_open_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an exporter opened the journal store")
+
+    monkeypatch.setattr("relcourse.journal.Journal.__init__", refuse)
+    assert len(list(render_handouts(NOTEBOOKS, SEEDS, ["participant", "facilitator"]))) == 4
+
+
+def test_nbconvert_entry_points() -> None:
+    assert get_exporter("relcourse_handout") is ParticipantHandoutExporter
+    assert get_exporter("relcourse_facilitator") is FacilitatorGuideExporter
+    nb = nbformat.read(NOTEBOOKS / "security-and-needs-044.ipynb", as_version=4)
+    pdf, resources = get_exporter("relcourse_facilitator_pdf")().from_notebook_node(nb, resources={"metadata": {"name": "x"}})
+    assert pdf.startswith(b"%PDF") and resources["output_extension"] == ".pdf"
+    assert "Answer key" in " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_cli_export_paper_and_pack(tmp_path: Path) -> None:
+    assert main(["export", "security-and-needs-044", "--edition", "participant", "--to", "html", "--paper", "letter",
+                 "--out", str(tmp_path)]) == 0
+    assert "size: LETTER" in (tmp_path / "security-and-needs-044-participant.html").read_text()
+    assert main(["export", "--pack", "Week one", *SEEDS, "--edition", "facilitator", "--to", "pdf", "--out", str(tmp_path)]) == 0
+    reader = PdfReader(tmp_path / "pack-week-one-facilitator.pdf")
+    first = _flat(reader.pages[0].extract_text())
+    assert "Contents" in first and "Daily Security Maintenance" in first and "Security and Aging" in first
+    assert f"1 / {len(reader.pages)}" in first and len(reader.pages) > 40
+
+
+def test_export_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "no-such-module", "--out", str(tmp_path)]) == 2
+    assert "no such module notebook; run 'relcourse build' first" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["export", SEEDS[0], "--to", "html", "--out", str(blocker / "out")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "cannot write here" in err and "\n" not in err

@@ -1,0 +1,160 @@
+"""Widget behaviour in plain pytest: set values, press the buttons, check feedback and storage."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from relcourse.journal import Journal
+from relcourse.widgets import (
+    journal_form,
+    phrase_cards,
+    practice_plan,
+    quiz,
+    quiz_score,
+    reflection,
+)
+from relcourse.widgets.journal_form import JournalForm
+from relcourse.widgets.plan import PlanTracker
+from relcourse.widgets.quiz import QuizScore, QuizWidget
+from relcourse.widgets.reflection import ReflectionWidget
+
+from .conftest import CONTENT
+
+M133 = "security-and-needs-133"
+M044 = "security-and-needs-044"
+
+
+@pytest.fixture(autouse=True)
+def content(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RELCOURSE_CONTENT", str(CONTENT))
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Journal:
+    return Journal(tmp_path / "j.sqlite")
+
+
+def test_single_choice_wrong_then_right(journal: Journal) -> None:
+    widget = quiz(M133, "plan-timing", journal=journal)
+    score = quiz_score(M133, journal=journal)
+    assert isinstance(widget, QuizWidget) and isinstance(score, QuizScore)
+    wrong = next(o for o in widget.item.options if o != widget.item.answer[0])
+    widget.set_response(wrong)
+    assert widget.check() is False
+    assert "Not quite" in widget.feedback.value and "Practice Guide: Step-by-Step Path" in widget.feedback.value
+    assert score.score() == (0, 7)
+    widget.show_answer()
+    assert widget.item.answer[0] in widget.feedback.value
+    widget.reset()
+    assert widget.inputs[0].value is None and not widget.inputs[0].disabled
+    widget.set_response(widget.item.answer[0])
+    assert widget.check() is True
+    assert "Correct" in widget.feedback.value and "From “Practice Guide: Step-by-Step Path”" in widget.feedback.value
+    assert score.score() == (1, 7) and "1 / 7" in score.label.value  # refreshed live
+    attempts = journal.attempts(M133)
+    assert list(attempts["correct"]) == [False, True]
+    reopened = quiz(M133, "plan-timing", journal=journal)
+    assert isinstance(reopened, QuizWidget) and "Last time you got this right" in reopened.feedback.value
+
+
+def test_incomplete_answer_is_not_graded(journal: Journal) -> None:
+    widget = quiz(M133, "plan-order", journal=journal)
+    assert isinstance(widget, QuizWidget)
+    widget.inputs[0].value = 1
+    assert widget.check() is None and "different number" in widget.feedback.value
+    assert journal.attempts(M133).empty
+
+
+@pytest.mark.parametrize("item_id", ["plan-order", "concept-match", "expert-match", "false-statement", "insight-true", "action-select"])
+def test_every_item_type_accepts_its_answer(journal: Journal, item_id: str) -> None:
+    widget = quiz(M133, item_id, journal=journal)
+    assert isinstance(widget, QuizWidget)
+    item = widget.item
+    answer = {"ordering": list(item.answer), "matching": dict(zip(item.left, item.answer)), "truefalse": item.answer[0] == "true",
+              "multiple": list(item.answer), "single": item.answer[0]}[item.type]
+    widget.set_response(answer)
+    assert widget.response() is not None
+    assert widget.check() is True
+
+
+def test_unknown_item_shows_a_notice_not_a_traceback(journal: Journal) -> None:
+    widget = quiz(M133, "no-such-item", journal=journal)
+    assert widget.kind == "error" and "relcourse build" in widget.children[0].value
+
+
+def test_reflection_saved_and_shown_again(journal: Journal) -> None:
+    first = reflection(M133, "case-1", journal=journal)
+    assert isinstance(first, ReflectionWidget)
+    assert "what did David say that changed the moment for Elena" in first.children[0].value
+    first.text.value = "He named her fear."
+    assert "Unsaved" in first.state.value
+    first.save()
+    assert "Saved" in first.state.value
+    assert journal.reflection(M133, "case-1") == "He named her fear."
+    again = reflection(M133, "case-1", journal=journal)
+    assert isinstance(again, ReflectionWidget) and again.text.value == "He named her fear."
+
+
+def test_activation_journal_form(journal: Journal) -> None:
+    form = journal_form(M044, "activation-journal", journal=journal)
+    assert isinstance(form, JournalForm)
+    assert list(form.inputs) == ["trigger", "somatic_experience", "behavioral_response", "resonance_with_early_experience", "intensity"]
+    assert form.inputs["behavioral_response"].options == ("pursue", "withdraw", "attack", "freeze")
+    assert form.save() is None and "Write something" in form.state.value
+    form.fill({"trigger": "one-word reply", "somatic_experience": "chest tight", "behavioral_response": "pursue",
+               "resonance_with_early_experience": "waiting by the phone", "intensity": 7})
+    assert form.save() == 1
+    assert form.inputs["trigger"].value == "" and form.inputs["behavioral_response"].value is None  # empty for the next one
+    entries = journal.entries(M044, "activation-journal")
+    assert entries.iloc[0][["trigger", "behavioral_response", "intensity"]].tolist() == ["one-word reply", "pursue", 7]
+    assert len(form.history.children) == 1  # table and chart shown
+
+
+def test_security_moments_form(journal: Journal) -> None:
+    form = journal_form(M133, "security-moments", journal=journal)
+    assert isinstance(form, JournalForm)
+    assert [k for k in form.inputs] == ["security_moment_1", "felt_1", "security_moment_2", "felt_2", "security_moment_3", "felt_3"]
+    form.fill({"security_moment_1": "he called at lunch", "felt_1": "secure"})
+    form.save()
+    assert journal.entries(M133, "security-moments").iloc[0]["felt_1"] == "secure"
+
+
+def test_plan_tracker_dates_checkoffs_and_calendar(journal: Journal, tmp_path: Path) -> None:
+    tracker = practice_plan(M133, journal=journal)
+    assert isinstance(tracker, PlanTracker)
+    tracker.start.value = date(2026, 1, 5)
+    assert tracker.dates["step-1"].value.startswith("Mon 05 Jan 2026 → Wed 07 Jan 2026")
+    assert tracker.dates["step-6"].value.endswith("→ Mon 23 Feb 2026")  # day 50
+    tracker.boxes["step-1"].value = True
+    assert tracker.progress.value == 1 and "1 of 6" in tracker.progress_label.value
+    assert journal.checked_steps(M133) == {"step-1"}
+    reopened = PlanTracker(tracker.module, journal)
+    assert reopened.start.value == date(2026, 1, 5) and reopened.boxes["step-1"].value
+    ics = tracker.write_calendar(tmp_path).read_text()
+    assert ics.count("BEGIN:VEVENT") == 6 and "DTSTART;VALUE=DATE:20260105" in ics
+
+
+def test_plan_with_ongoing_phase(journal: Journal) -> None:
+    tracker = practice_plan(M044, journal=journal)
+    assert isinstance(tracker, PlanTracker)
+    tracker.start.value = date(2026, 1, 5)
+    assert tracker.dates["phase-4"].value.endswith("Sun 08 Mar 2026")  # end of week 9
+    assert tracker.dates["phase-5"].value == "Mon 09 Mar 2026 → ongoing"
+
+
+def test_phrase_cards_escape_and_copy() -> None:
+    cards = phrase_cards(M133)
+    html = cards.children[0].value
+    assert "Whatever happens, I&#x27;m here." in html and "navigator.clipboard.writeText" in html
+    assert len(cards.children) == 1  # the wiki's truncated teaser copy is left out
+
+
+def test_widget_repr_never_shows_what_was_typed(journal: Journal) -> None:
+    widget = reflection(M133, "case-1", journal=journal)
+    assert isinstance(widget, ReflectionWidget)
+    widget.text.value = "PRIVATE-WORDS"
+    bundle = widget._repr_mimebundle_()
+    assert "PRIVATE-WORDS" not in str(bundle) and bundle["text/plain"] == "<relcourse reflection case-1>"
