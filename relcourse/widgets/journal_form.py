@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
-from IPython.display import Image, display
+from IPython.core.display import Image
+from IPython.core.display_functions import display
 
 from ..journal import Journal
 from ..journal_templates import Field, JournalTemplate

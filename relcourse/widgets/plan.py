@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import ipywidgets as w
-from IPython.display import FileLink, display
+from IPython.core.display_functions import display
+from IPython.lib.display import FileLink
 
 from ..journal import Journal
 from ..module import Module

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as w
-from IPython.display import display
+from IPython.core.display_functions import display
 
 from ..journal import Journal
 from ..module import current_course

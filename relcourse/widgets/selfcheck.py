@@ -8,7 +8,9 @@ from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import FileLink, Image, Markdown, display
+from IPython.core.display import Image, Markdown
+from IPython.core.display_functions import display
+from IPython.lib.display import FileLink
 
 from ..instrument import Instrument, Result, SubscaleScore, score
 from ..journal import Journal
