@@ -1,8 +1,11 @@
 """Journal templates: the structured logs an article asks the reader to keep.
 
-Readers (a registry, tried in order on every practice action) recognise the kinds of
-log the wiki describes: "record three 'security moments' — …", "Record four specific
-elements: (1) … (2) …". Every module also gets a practice log.
+Readers (a registry, tried in order on every practice action; the first that recognises
+an action wins) turn the kinds of log the wiki describes into forms: "record three
+'security moments' — …", "Record four specific elements: (1) … (2) …", and any other
+instruction to write something down regularly ("Each evening, write down three bids you
+made and three you received, and how each was answered."). Every module also gets a
+practice log, which covers "record your reactions after each attempt".
 """
 
 from __future__ import annotations
@@ -23,6 +26,23 @@ ELEMENTS_RE = re.compile(r"record (?P<n>two|three|four|five|six|\d) (?:specific 
 ENUMERATED_RE = re.compile(r"\((?P<k>\d)\)\s*(?P<label>[^—–:(]+?)\s*[—–:]\s*(?P<desc>.*?)(?=\(\d\)\s|$)")
 CHOICES_RE = re.compile(r"do you (?P<list>(?:\w+ \([^)]*\),? )+(?:or )?\w+)")
 EITHER_RE = re.compile(r"feel (?P<a>\w+) or (?P<b>\w+)")
+WRITE_RE = re.compile(
+    r"\b(?:record|write down|note down|jot down|write|note|log|keep track of|track)\s+(?P<what>[^.;:!?]+)", re.IGNORECASE
+)
+CADENCES: tuple[tuple[str, str, bool], ...] = (  # pattern, title, once a day?
+    (r"\b(?:each|every) (?:evening|night)\b", "Evening log", True),
+    (r"\b(?:each|every) morning\b", "Morning log", True),
+    (r"\b(?:daily|each day|every day|once a day)\b", "Daily log", True),
+    (r"\b(?:weekly|each week|every week|once a week)\b", "Weekly log", False),
+    (r"\b(?:each|every) time\b|\bwhenever\b", "Moments log", False),
+)
+PRACTICE_LOG_RE = re.compile(r"after each (?:attempt|practice|exercise|try)", re.IGNORECASE)
+JOURNAL_RE = re.compile(r"\s*\b(?:in|into|to) (?:your|a|the) (?:journal|log|notebook|diary)\b", re.IGNORECASE)
+COUNT_RE = re.compile(r"^(?P<n>two|three|four|five|six|[2-6])\s+(?P<rest>.+)$", re.IGNORECASE)
+DETERMINERS = {"a", "an", "the", "your", "my", "this", "that", "weekly", "daily", "short", "small"}
+STOP_WORDS = {"you", "your", "yours", "yourself", "i", "my", "we", "our", "that", "which", "who", "when", "where",
+              "with", "from", "to", "for", "in", "on", "about", "and", "or", "each", "it", "they", "their"}
+PERSON = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself"}
 
 
 @dataclass(frozen=True)
@@ -99,8 +119,112 @@ def element_log(action: str, step: Step) -> JournalTemplate | None:
     )
 
 
-#: tried in order on each practice action
-READERS: list[Callable[[str, Step], JournalTemplate | None]] = [counted_log, element_log]
+def _first_person(text: str) -> str:
+    """'bids you made' → 'bids I made': labels are in the learner's voice."""
+    return re.sub(r"\b(you|your|yours|yourself)\b", lambda m: PERSON[m[1].lower()], text)
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _head(words: list[str]) -> int:
+    """How many words the noun phrase at the start has: 'kind things your partner did' → 2."""
+    stop = next((i for i, word in enumerate(words) if word.lower() in STOP_WORDS), len(words))
+    return max(stop, 1)
+
+
+def counted_noun(what: str) -> str | None:
+    """'two kind things your partner did' → 'kind things'."""
+    counted = COUNT_RE.match(what)
+    if not counted:
+        return None
+    words = counted["rest"].split()
+    return " ".join(words[: _head(words)])
+
+
+def _log_fields(what: str) -> tuple[Field, ...]:
+    """'three bids you made and three you received, and how each was answered' → one field per thing to write."""
+    fields: list[Field] = []
+    noun = ""
+    for part in re.split(r",?\s+and\s+|,\s+", what.strip()):
+        part = part.strip()
+        if not part:
+            continue
+        counted = COUNT_RE.match(part)
+        if counted:
+            words = counted["rest"].split()
+            if words[0].lower() in PERSON and noun:  # "three you received": the noun of the part before
+                words = [*noun.split(), *words]
+            head = _head(words)
+            noun = " ".join(words[:head])
+            label = _first_person(" ".join([*words[: head - 1], _singular(words[head - 1]), *words[head:]]))
+            count = NUMBERS.get(counted["n"].lower()) or int(counted["n"])
+            for n in range(1, count + 1):
+                fields.append(Field(f"{_slug(label).replace('-', '_')}_{n}", f"{label[:1].upper()}{label[1:]} {n}", "text"))
+        else:
+            label = _first_person(part)
+            fields.append(Field(_slug(label).replace("-", "_")[:40], label[:1].upper() + label[1:], "longtext"))
+    return tuple(fields)
+
+
+def _is_instruction(sentence: str, match: re.Match[str]) -> bool:
+    """'note what happened' asks to write; 'leave a note for them' does not ('a log of …' does)."""
+    before = sentence[: match.start()].split()[-1:]
+    noun_use = bool(before) and before[0].lower() in DETERMINERS
+    return not noun_use or match["what"].lower().startswith("of ")
+
+
+def _sentences(text: str) -> list[str]:
+    """Split at sentence ends that are outside quotes."""
+    sentences, current, quoted = [], "", False
+    for char in text:
+        current += char
+        if char in "\"“”":
+            quoted = char == "“" or (char == '"' and not quoted)
+        elif char in ".!?" and not quoted:
+            sentences.append(current.strip())
+            current = ""
+    return [s for s in [*sentences, current.strip()] if s]
+
+
+def written_log(action: str, step: Step) -> JournalTemplate | None:
+    """Any instruction to write something down regularly or in a journal, read sentence by sentence.
+
+    'Each evening, write down three bids you made and three you received, and how each was answered.'
+    'Note what happened afterwards in your journal.'  'Write down each time you say "…".'
+    Reactions after each attempt are the practice log's; 'Write three phrases on a card' is an exercise.
+    """
+    for sentence in _sentences(action):
+        match = next((m for m in WRITE_RE.finditer(sentence) if _is_instruction(sentence, m)), None)
+        if not match or PRACTICE_LOG_RE.search(sentence):
+            continue
+        cadence = next(((t, d) for pattern, t, d in CADENCES if re.search(pattern, sentence, re.IGNORECASE)), None)
+        in_journal = JOURNAL_RE.search(sentence)
+        if cadence is None and not in_journal:
+            continue
+        title, daily = cadence or (f"{step.kind} {step.number} journal", False)
+        what = JOURNAL_RE.sub("", sentence[match.start("what"):]).strip(" ,.")
+        what = re.sub(r"^(?:(?:a |an |the )?(?:\w+ )?(?:log|journal|record) )?of\s+", "", what, flags=re.IGNORECASE)
+        if re.match(r"(?:each|every) time\b|whenever\b", what, re.IGNORECASE) or re.search(r"[\"“]", what):
+            # a log of moments: when it happened and what followed
+            fields: tuple[Field, ...] = (
+                Field("when", "When and where", "text", help=sentence),
+                Field("what_happened", "What happened", "longtext", help=sentence),
+            )
+        else:
+            fields = _log_fields(what)
+        if not fields:
+            continue
+        noun = counted_noun(what)
+        if noun:
+            title = title.replace(" log", f" {noun} log")
+        return JournalTemplate(_slug(title), title, action, fields, daily=daily, line=step.line)
+    return None
+
+
+#: tried in order on each practice action; the first that recognises it wins
+READERS: list[Callable[[str, Step], JournalTemplate | None]] = [counted_log, element_log, written_log]
 
 
 def practice_log(article: Article) -> JournalTemplate:
@@ -123,11 +247,10 @@ def generate_templates(article: Article) -> list[JournalTemplate]:
     steps_for: dict[str, list[int]] = {}
     for index, step in enumerate(article.plan):
         for action in step.actions:
-            for reader in READERS:
-                template = reader(action, step)
-                if template is not None:
-                    found.setdefault(template.id, template)
-                    steps_for.setdefault(template.id, []).append(index)
+            template = next((t for reader in READERS if (t := reader(action, step)) is not None), None)
+            if template is not None:
+                found.setdefault(template.id, template)
+                steps_for.setdefault(template.id, []).append(index)
     templates = [JournalTemplate(**{**t.__dict__, "steps": tuple(sorted(set(steps_for[t.id])))}) for t in found.values()]
     return templates + [practice_log(article)]
 

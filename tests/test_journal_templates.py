@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import pytest
+
+from relcourse.journal_templates import JournalTemplate, generate_templates, template_days
+from relcourse.parse import load_article, parse_article
+
+from .conftest import CONTENT, FIXTURES
+
+HEAD = "Conflict_and_Repair-090-Logs\n\n1. Problem Scenario\n\nA and B argue.\n\n3. Practice Guide: Step-by-Step Path\n\n"
+
+
+def templates_for(*actions: str) -> dict[str, JournalTemplate]:
+    body = "### Step 1: Notice (Suggested Days 1-3)\n\n**Specific Actions**:\n" + "".join(f"- {a}\n" for a in actions)
+    article = parse_article(HEAD + body + "\n### Step 2: Talk (Suggested Days 4-10)\n\n- Talk.\n")
+    return {t.id: t for t in generate_templates(article)}
+
+
+def labels(template: JournalTemplate) -> list[str]:
+    return [f.label for f in template.fields]
+
+
+def test_three_security_moments_log_from_seed() -> None:
+    templates = {t.id: t for t in generate_templates(load_article(CONTENT / "articles" / "security-and-needs-133.txt"))}
+    log = templates["security-moments"]
+    assert log.daily
+    assert labels(log)[:2] == ["Security moment 1", "Felt secure or insecure?"]
+    assert [f.options for f in log.fields if f.kind == "choice"][0] == ("secure", "insecure")
+    assert set(templates) == {"security-moments", "practice-log"}  # "record … after each attempt" is the practice log
+
+
+def test_four_element_activation_journal_from_seed() -> None:
+    templates = {t.id: t for t in generate_templates(load_article(CONTENT / "articles" / "security-and-needs-044.txt"))}
+    journal = templates["activation-journal"]
+    assert labels(journal)[:4] == ["Trigger", "Somatic experience", "Behavioral response", "Resonance with early experience"]
+    response = journal.fields[2]
+    assert response.kind == "choice" and response.options == ("pursue", "withdraw", "attack", "freeze")
+    assert journal.fields[-1].kind == "scale"
+    assert journal.chart_category == "behavioral_response" and journal.chart_value == "intensity"
+    # "Track progress, not perfection." follows an "each time" sentence but asks for no log
+    assert set(templates) == {"activation-journal", "practice-log"}
+
+
+def test_counted_evening_log_from_fixture() -> None:
+    templates = {t.id: t for t in generate_templates(load_article(FIXTURES / "articles" / "attachment-and-communication-116.txt"))}
+    log = templates["evening-bids-log"]
+    assert log.title == "Evening bids log" and log.daily
+    assert labels(log) == [
+        "Bid I made 1", "Bid I made 2", "Bid I made 3",
+        "Bid I received 1", "Bid I received 2", "Bid I received 3",
+        "How each was answered",
+    ]
+    assert log.steps == (0,)
+
+
+def test_note_in_your_journal_from_fixture() -> None:
+    templates = {t.id: t for t in generate_templates(load_article(FIXTURES / "articles" / "scripts-and-tools-201.txt"))}
+    log = templates["step-2-journal"]
+    assert labels(log) == ["What happened afterwards"] and not log.daily
+    # "Write three repair phrases on a card" is an exercise, not a log
+    assert set(templates) == {"step-2-journal", "practice-log"}
+
+
+def test_each_time_log_keeps_quoted_words_whole() -> None:
+    templates = templates_for('Write down each time you say "I need this from you." and what followed.')
+    log = templates["moments-log"]
+    assert labels(log) == ["When and where", "What happened"]
+    assert 'I need this from you.' in log.fields[0].help
+
+
+@pytest.mark.parametrize(("action", "expected"), [
+    ("Every morning, jot down how rested you feel and one thing you look forward to.",
+     ("morning-log", ["How rested I feel", "One thing I look forward to"])),
+    ("Keep a weekly log of the repairs you tried.", ("weekly-log", ["The repairs I tried"])),
+    ("Once a day, note two kind things your partner did.",
+     ("daily-kind-things-log", ["Kind thing my partner did 1", "Kind thing my partner did 2"])),
+])
+def test_written_logs(action: str, expected: tuple[str, list[str]]) -> None:
+    template_id, expected_labels = expected
+    templates = templates_for(action)
+    assert template_id in templates, templates.keys()
+    assert labels(templates[template_id]) == expected_labels
+
+
+@pytest.mark.parametrize("action", [
+    "Write three repair phrases on a card.",
+    "Talk together about the bids each of you makes most often.",
+    "Track progress, not perfection.",
+    "Record your feelings and reactions after each attempt.",
+    "Each evening, leave a note for your partner.",
+])
+def test_actions_that_are_not_logs(action: str) -> None:
+    assert set(templates_for(action)) == {"practice-log"}
+
+
+def test_days_of_log_pages_follow_the_steps_that_ask_for_the_log() -> None:
+    article = load_article(CONTENT / "articles" / "security-and-needs-133.txt")
+    templates = {t.id: t for t in generate_templates(article)}
+    assert template_days(article, templates["security-moments"]) >= 28
+    short = parse_article(HEAD + "### Step 1: Notice (Suggested Days 1-3)\n\n- Each evening, note one bid.\n")
+    assert template_days(short, generate_templates(short)[0]) == 7  # at least one week of pages
