@@ -15,6 +15,7 @@ from relcourse.export.exporter import (
     FacilitatorGuideExporter,
     ParticipantHandoutExporter,
 )
+from relcourse.export.facilitator import agenda, objectives, tidy_name
 from relcourse.export.run import export_handouts, render_handouts
 from relcourse.metadata import from_cell
 
@@ -138,3 +139,22 @@ def test_export_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["export", SEEDS[0], "--to", "html", "--out", str(blocker / "out")]) == 2
     err = capsys.readouterr().err.strip()
     assert "cannot write here" in err and "\n" not in err
+
+
+@pytest.mark.parametrize("total", [90, 120])
+def test_agenda_fills_the_session_in_five_minute_blocks(total: int) -> None:
+    full = agenda({"scenario", "concepts", "cases", "practice", "quiz", "journal"}, total)
+    assert sum(item.minutes for item in full) == total
+    assert all(item.minutes >= 5 for item in full)
+    assert [item.start for item in full] == [sum(i.minutes for i in full[:n]) for n in range(len(full))]
+    short = agenda({"concepts"}, total)  # a module without cases or a plan gets no slot for them
+    assert sum(item.minutes for item in short) == total
+    assert not any("Case study" in item.activity for item in short)
+
+
+def test_objectives_tidy_title_case_names() -> None:
+    assert tidy_name("Gottman'S Bids And Turning Toward Research") == "Gottman's Bids and Turning Toward Research"
+    assert tidy_name("Of Mice") == "Of Mice"
+    found = objectives({"concepts": [{"name": "Preventive Maintenance Vs Crisis Repair"}], "subsections": []})
+    assert found[0] == "Explain in your own words what the article means by “Preventive Maintenance vs Crisis Repair”."
+    assert found[-1].startswith("Choose a first step")

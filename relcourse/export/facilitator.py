@@ -3,8 +3,12 @@ learning objectives, a timed agenda, discussion questions, materials, screening,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+
+#: words a heading in title case writes small, except at its start
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}
 
 #: (activity, relative weight, part of the module it needs); order is the session order.
 AGENDA_PARTS: list[tuple[str, int, str | None]] = [
@@ -40,9 +44,20 @@ def agenda(parts_present: set[str], total: int) -> list[AgendaItem]:
     return items
 
 
+def tidy_name(name: str) -> str:
+    """'Gottman'S Bids And Turning Toward Research' → 'Gottman's Bids and Turning Toward Research'.
+
+    Some wiki exports capitalise every word, even after an apostrophe; an objective reads better
+    without that. (Article text itself is always shown as written.)
+    """
+    name = re.sub(r"(?<=\w)['’]S\b", lambda m: m[0].lower(), name)
+    words = name.split(" ")
+    return " ".join([words[0], *(w.lower() if w.lower() in SMALL_WORDS else w for w in words[1:])])
+
+
 def objectives(title: dict[str, Any]) -> list[str]:
     """Learning objectives drawn from the core concepts."""
-    concepts = [c["name"] for c in title.get("concepts", [])]
+    concepts = [tidy_name(c["name"]) for c in title.get("concepts", [])]
     found = [f"Explain in your own words what the article means by “{name}”." for name in concepts[:6]]
     found += [f"Describe {s[0].lower() + s[1:]} as the article presents it." for s in title.get("subsections", [])
               if "distinction" not in s.lower() and not concepts][:3]
