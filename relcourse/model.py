@@ -18,6 +18,23 @@ SectionKind = Literal[
 Unit = Literal["day", "week", "ongoing"]
 
 
+class Text(str):
+    """A piece of article text (a paragraph, an action, an insight) that knows its source line.
+
+    It is a ``str``, so every renderer uses it as one; ``.line`` says where it starts.
+    """
+
+    line: int
+
+    def __new__(cls, value: str, line: int) -> Text:
+        text = super().__new__(cls, value)
+        text.line = line
+        return text
+
+    def __getnewargs__(self) -> tuple[str, int]:  # type: ignore[override]
+        return (str(self), self.line)
+
+
 @dataclass(frozen=True)
 class Block:
     """One non-blank source line, kept verbatim (markdown markup included)."""
@@ -61,7 +78,7 @@ class Subsection:
 
     title: str
     line: int
-    paragraphs: tuple[str, ...] = ()
+    paragraphs: tuple[Text, ...] = ()
     concepts: tuple[Concept, ...] = ()
 
     @property
@@ -78,8 +95,8 @@ class Step:
     name: str
     duration: Duration | None
     line: int
-    intro: tuple[str, ...] = ()
-    actions: tuple[str, ...] = ()
+    intro: tuple[Text, ...] = ()
+    actions: tuple[Text, ...] = ()
 
     @property
     def title(self) -> str:
@@ -90,7 +107,7 @@ class Step:
 class Case:
     title: str
     line: int
-    paragraphs: tuple[str, ...] = ()
+    paragraphs: tuple[Text, ...] = ()
     label: str = ""
 
 
@@ -107,9 +124,9 @@ class Expert:
 @dataclass(frozen=True)
 class Summary:
     line: int
-    paragraphs: tuple[str, ...] = ()
-    insights: tuple[str, ...] = ()
-    closing: str | None = None
+    paragraphs: tuple[Text, ...] = ()
+    insights: tuple[Text, ...] = ()
+    closing: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -193,12 +210,12 @@ class Article:
     warnings: list[Diagnostic] = field(default_factory=list)
 
     @property
-    def scenario(self) -> list[str]:
+    def scenario(self) -> list[Text]:
         """The problem scenario's paragraphs."""
-        return [b.text for s in self.sections if s.kind == "scenario" for b in s.blocks]
+        return [Text(b.text, b.line) for s in self.sections if s.kind == "scenario" for b in s.blocks]
 
     @property
-    def insights(self) -> list[str]:
+    def insights(self) -> list[Text]:
         return list(self.summary.insights) if self.summary else []
 
     def section(self, kind: SectionKind) -> Section | None:

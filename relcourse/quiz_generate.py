@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .model import Article
+from .model import Article, Text
 from .quiz import QuizItem
 
 SENTENCE_RE = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[A-Z\"“])")
@@ -114,10 +114,10 @@ def plan_timing(ctx: Context) -> QuizItem | None:
 
 def step_for_action(ctx: Context) -> QuizItem | None:
     plan = ctx.article.plan
-    owners: dict[str, list[int]] = {}
+    owners: dict[Text, list[int]] = {}
     for index, step in enumerate(plan):
-        for action in step.actions:
-            owners.setdefault(action, []).append(index)
+        for text in step.actions:
+            owners.setdefault(text, []).append(index)
     unique = [(a, idx[0]) for a, idx in owners.items() if len(idx) == 1]
     if len(plan) < 3 or not unique:
         return None
@@ -131,7 +131,7 @@ def step_for_action(ctx: Context) -> QuizItem | None:
         item_id, "single", f"Which part of the plan asks you to do this? “{shorten(sentence, 180)}”",
         answer=(names[index],), options=names,
         explanation=f"This comes from {names[index]}.", quote=sentence,
-        section=_section_title(ctx.article, "practice"), line=step.line,
+        section=_section_title(ctx.article, "practice"), line=action.line,
     )
 
 
@@ -251,23 +251,22 @@ def insight_true(ctx: Context) -> QuizItem | None:
     return QuizItem(
         "insight-true", "truefalse", f"True or false? “{sentence}”", answer=("true",), options=("true", "false"),
         explanation="True: this is one of the summary's core insights.", quote=insight,
-        section=_section_title(ctx.article, "summary"), line=ctx.article.summary.line if ctx.article.summary else 0,
+        section=_section_title(ctx.article, "summary"), line=insight.line,
     )
 
 
 def insight_choice(ctx: Context) -> QuizItem | None:
-    own = [sentences(i)[0] for i in ctx.article.insights]
+    own = [(sentences(i)[0], i.line) for i in ctx.article.insights]
     foreign = [sentences(i)[0] for other in ctx.others for i in other.insights]
     if not own or len(foreign) < 2:
         return None
     rng = _rng(ctx.article.slug, "insight-choice")
-    correct = own[rng.randrange(len(own))]
+    correct, line = own[rng.randrange(len(own))]
     options = _shuffled([correct, *rng.sample(foreign, min(3, len(foreign)))], rng, avoid_identity=False)
     return QuizItem(
         "insight-choice", "single", "Which of these is one of this article's core insights?", answer=(correct,),
         options=options, explanation="It is listed among the summary's core insights; the others come from other modules.",
-        quote=correct, section=_section_title(ctx.article, "summary"),
-        line=ctx.article.summary.line if ctx.article.summary else 0,
+        quote=correct, section=_section_title(ctx.article, "summary"), line=line,
     )
 
 

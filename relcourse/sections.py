@@ -21,6 +21,7 @@ from .model import (
     Step,
     Subsection,
     Summary,
+    Text,
 )
 
 Warn = Callable[[int, str], None]
@@ -91,14 +92,14 @@ def parse_concepts(section: Section, warn: Warn) -> list[Subsection]:
     subsections = []
     for head, blocks in _split_by_subheadings(section.blocks):
         title = NUMBERED_SUB_RE.sub("", _subheading(head) or "") if head else ""
-        paragraphs: list[str] = []
+        paragraphs: list[Text] = []
         concepts: list[Concept] = []
         for block in blocks:
             lead = split_bold_lead(block.text)
             if lead:
                 concepts.append(Concept(name=lead[1], text=lead[2], line=block.line, label=lead[0]))
             else:
-                paragraphs.append(block.text)
+                paragraphs.append(Text(block.text, block.line))
         line = head.line if head else blocks[0].line
         subsections.append(Subsection(title, line, tuple(paragraphs), tuple(concepts)))
     return subsections
@@ -119,17 +120,17 @@ def parse_plan(section: Section, warn: Warn) -> list[Step]:
         duration = parse_duration(match["dur"] or "")
         if duration is None:
             warn(head.line, f"no duration recognised in {head.text!r} (expected e.g. 'Days 1-3', 'Weeks 1-2', 'Ongoing')")
-        intro: list[str] = []
-        actions: list[str] = []
+        intro: list[Text] = []
+        actions: list[Text] = []
         labelled = any(ACTIONS_LABEL_RE.match(b.text) for b in blocks)
         in_actions = False
         for block in blocks:
             if ACTIONS_LABEL_RE.match(block.text):
                 in_actions = True
             elif in_actions or not labelled:
-                actions.append(_strip_bullet(block.text))
+                actions.append(Text(_strip_bullet(block.text), block.line))
             else:
-                intro.append(block.text)
+                intro.append(Text(block.text, block.line))
         kind = match["kind"].capitalize()
         steps.append(Step(kind, int(match["num"]), match["name"].strip(" -–—"), duration, head.line, tuple(intro), tuple(actions)))
     return steps
@@ -142,12 +143,12 @@ def parse_cases(section: Section, warn: Warn) -> list[Case]:
     for head, blocks in groups:
         if head is None:
             if len(groups) == 1 and blocks:  # intro text before the first heading is not a case
-                cases.append(Case(section.title, blocks[0].line, tuple(b.text for b in blocks)))
+                cases.append(Case(section.title, blocks[0].line, tuple(Text(b.text, b.line) for b in blocks)))
             continue
         title = _subheading(head) or ""
         match = CASE_LABEL_RE.match(title)
         label, title = (match["label"], match["title"]) if match else ("", title)
-        cases.append(Case(title.strip(), head.line, tuple(b.text for b in blocks), label))
+        cases.append(Case(title.strip(), head.line, tuple(Text(b.text, b.line) for b in blocks), label))
     return cases
 
 
@@ -172,17 +173,17 @@ def parse_experts(section: Section, warn: Warn) -> list[Expert]:
 
 
 def parse_summary(section: Section, warn: Warn) -> Summary:
-    paragraphs: list[str] = []
-    insights: list[str] = []
+    paragraphs: list[Text] = []
+    insights: list[Text] = []
     closing = None
     for block in section.blocks:
         numbered = NUMBERED_RE.match(block.text)
         if block.text.lower().startswith("remember:"):
-            closing = block.text
+            closing = Text(block.text, block.line)
         elif numbered:
-            insights.append(numbered["text"].strip())
+            insights.append(Text(numbered["text"].strip(), block.line))
         elif not re.match(r"^\*\*core insights?\*\*\s*:?$", block.text, re.IGNORECASE):
-            paragraphs.append(block.text)
+            paragraphs.append(Text(block.text, block.line))
     return Summary(section.line, tuple(paragraphs), tuple(insights), closing)
 
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Article, Section, Step
+from .model import Article, Section, Step, Text
 
 SCHEMA_VERSION = 1
+
+
+def texts_to_json(texts: list[Text] | tuple[Text, ...]) -> list[dict[str, Any]]:
+    """Paragraphs, actions, insights: their text and the line each starts on."""
+    return [{"text": str(text), "line": text.line} for text in texts]
 
 
 def step_to_json(step: Step) -> dict[str, Any]:
@@ -20,8 +25,8 @@ def step_to_json(step: Step) -> dict[str, Any]:
         "end": duration.end if duration else None,
         "unit": duration.unit if duration else None,
         "duration": duration.text if duration else None,
-        "intro": list(step.intro),
-        "actions": list(step.actions),
+        "intro": texts_to_json(step.intro),
+        "actions": texts_to_json(step.actions),
         "line": step.line,
     }
 
@@ -44,22 +49,22 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "number": article.number,
         "title": article.title,
         "teaser": article.teaser,
-        "scenario": article.scenario,
+        "scenario": texts_to_json(article.scenario),
         "concepts": [
             {
                 "title": sub.title,
                 "line": sub.line,
                 "distinction": sub.is_distinction,
-                "paragraphs": list(sub.paragraphs),
+                "paragraphs": texts_to_json(sub.paragraphs),
                 "items": [{"label": c.label, "name": c.name, "text": c.text, "line": c.line} for c in sub.concepts],
             }
             for sub in article.concepts
         ],
         "steps": [step_to_json(step) for step in article.plan],
-        "cases": [{"title": c.title, "label": c.label, "line": c.line, "paragraphs": list(c.paragraphs)} for c in article.cases],
+        "cases": [{"title": c.title, "label": c.label, "line": c.line, "paragraphs": texts_to_json(c.paragraphs)} for c in article.cases],
         "experts": [{"name": e.name, "person": e.person, "text": e.text, "line": e.line} for e in article.experts],
-        "insights": article.insights,
-        "closing": summary.closing if summary else None,
+        "insights": texts_to_json(article.insights),
+        "closing": texts_to_json([summary.closing])[0] if summary and summary.closing else None,
         "phrases": [p.text for p in article.phrases],
         "phrase_sources": [{"text": p.text, "source": p.source, "line": p.line} for p in article.phrases],
         "faq": [{"question": f.question.text, "answer": f.answer_text, "line": f.line} for f in article.faq],

@@ -106,6 +106,39 @@ def test_structured_views_use_every_line(path: Path) -> None:
                 assert json.dumps(plain, ensure_ascii=False)[1:-1] in dumped[section.kind], f"line {block.line} lost"
 
 
+@pytest.mark.parametrize("path", ALL_ARTICLES, ids=lambda p: p.name)
+def test_every_element_knows_its_source_line(path: Path) -> None:
+    """Steps, actions, paragraphs, insights, cases, experts, phrases, FAQ: each starts on the line it names."""
+    article = load_article(path)
+    lines = decode_article(path.read_bytes(), path)
+
+    def on_line(text: str, line: int) -> None:
+        source = _plain(lines[line - 1])
+        assert line > 0 and _plain(text)[:40] in source, f"{path.name}:{line}: {text[:40]!r} not on that line"
+
+    texts = [*article.scenario, *article.insights]
+    texts += [t for step in article.plan for t in (*step.intro, *step.actions)]
+    texts += [t for sub in article.concepts for t in sub.paragraphs]
+    texts += [t for case in article.cases for t in case.paragraphs]
+    if article.summary:
+        texts += [*article.summary.paragraphs, *([article.summary.closing] if article.summary.closing else [])]
+    for text in texts:
+        on_line(text, text.line)
+    for step in article.plan:
+        on_line(step.name, step.line)
+    for concept in (c for sub in article.concepts for c in sub.concepts):
+        on_line(concept.text, concept.line)
+    for expert in article.experts:
+        assert expert.name[:30] in lines[expert.line - 1]
+    for phrase in article.phrases:
+        on_line(phrase.text, phrase.line)
+    for item in article.faq:
+        on_line(item.question.text, item.line)
+    data = article_to_json(article)
+    if article.plan and article.plan[0].actions:
+        assert data["steps"][0]["actions"][0] == {"text": article.plan[0].actions[0], "line": article.plan[0].actions[0].line}
+
+
 def test_colon_title_roman_headings_crlf_bom() -> None:
     article = load_article(FIXTURES / "articles" / "attachment-and-communication-116.txt")
     assert (article.slug, article.category, article.number) == ("attachment-and-communication-116", "Attachment and Communication", 116)
