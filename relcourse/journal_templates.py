@@ -63,8 +63,9 @@ class JournalTemplate:
     daily: bool = True
     line: int = 0
     steps: tuple[int, ...] = ()  # indexes of the plan steps that ask for this log
-    chart_category: str | None = None
-    chart_value: str | None = None
+    chart_category: str | tuple[str, ...] | None = None  # choice field(s) to count by value
+    chart_value: str | None = None  # scale field to plot over time
+    chart_label: str = ""
 
 
 def _slug(text: str) -> str:
@@ -85,8 +86,10 @@ def counted_log(action: str, step: Step) -> JournalTemplate | None:
         fields.append(Field(f"{_slug(singular).replace('-', '_')}_{n}", f"{singular.capitalize()} {n}", "text", help=match["desc"].strip()))
         if either:
             fields.append(Field(f"felt_{n}", f"Felt {either['a']} or {either['b']}?", "choice", (either["a"], either["b"])))
+    choices = tuple(f.id for f in fields if f.kind == "choice")
     return JournalTemplate(
         _slug(what), f"Daily log: {count} {what}", action, tuple(fields), daily="daily" in action.lower(), line=step.line,
+        chart_category=choices or None, chart_label=f"{either['a'].capitalize()} or {either['b']}?" if either else "",
     )
 
 

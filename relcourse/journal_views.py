@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -20,12 +21,20 @@ def entries_per_week(entries: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"week": counts.index, "entries": counts.to_numpy()})
 
 
-def counts_by(entries: pd.DataFrame, field: str) -> pd.DataFrame:
-    """How often each value of ``field`` was recorded (e.g. response type)."""
-    if entries.empty or field not in entries:
-        return pd.DataFrame({field: pd.Series(dtype=str), "count": pd.Series(dtype=int)})
-    counts = entries[field].dropna().value_counts().sort_index()
-    return pd.DataFrame({field: counts.index, "count": counts.to_numpy()})
+def counts_by(entries: pd.DataFrame, field: str | Sequence[str]) -> pd.DataFrame:
+    """How often each value was recorded (e.g. response type).
+
+    ``field`` may name several columns that take the same values (the secure/insecure choice of
+    each of three moments): their answers are counted together, in a column named after the first.
+    """
+    fields = [field] if isinstance(field, str) else list(field)
+    name = fields[0]
+    present = [f for f in fields if f in entries]
+    if entries.empty or not present:
+        return pd.DataFrame({name: pd.Series(dtype=str), "count": pd.Series(dtype=int)})
+    values = pd.concat([entries[f] for f in present], ignore_index=True).dropna()
+    counts = values[values.astype(str).str.strip() != ""].value_counts().sort_index()
+    return pd.DataFrame({name: counts.index, "count": counts.to_numpy()})
 
 
 def over_time(entries: pd.DataFrame, field: str) -> pd.DataFrame:
@@ -37,29 +46,43 @@ def over_time(entries: pd.DataFrame, field: str) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def summary_chart(entries: pd.DataFrame, category_field: str | None = None, numeric_field: str | None = None) -> Figure:
+def _slots(bars: int, at_least: int = 4) -> tuple[float, float]:
+    """Axis limits with room for ``at_least`` bars, so one entry is a bar, not a wall of colour."""
+    pad = max(0.0, (at_least - bars) / 2)
+    return -0.5 - pad, bars - 0.5 + pad
+
+
+def summary_chart(
+    entries: pd.DataFrame,
+    category_field: str | Sequence[str] | None = None,
+    numeric_field: str | None = None,
+    category_label: str | None = None,
+) -> Figure:
     """Entries per week, plus responses by type and/or a numeric field over time when given."""
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     panels = 1 + (category_field is not None) + (numeric_field is not None)
     figure = Figure(figsize=(3.2 * panels, 2.4), layout="constrained")
     axes = figure.subplots(1, panels, squeeze=False)[0]
     weekly = entries_per_week(entries)
-    axes[0].bar([w.strftime("%d %b") for w in weekly["week"]], weekly["entries"], color="#4a7c8c")
+    axes[0].bar([w.strftime("%d %b") for w in weekly["week"]], weekly["entries"], color="#4a7c8c", width=0.5)
     axes[0].set_title("Entries per week", fontsize=9)
+    axes[0].set_xlim(*_slots(len(weekly)))
     index = 1
     if category_field is not None:
         counts = counts_by(entries, category_field)
-        axes[index].barh(counts[category_field].astype(str), counts["count"], color="#c08a5a")
-        axes[index].set_title(f"By {category_field.replace('_', ' ')}", fontsize=9)
+        first = counts.columns[0]
+        axes[index].barh(counts[first].astype(str), counts["count"], color="#c08a5a", height=0.5)
+        axes[index].set_title(category_label or f"By {first.replace('_', ' ')}", fontsize=9)
+        axes[index].set_ylim(*_slots(len(counts)))
+        axes[index].xaxis.set_major_locator(MaxNLocator(integer=True))
         index += 1
     if numeric_field is not None:
         series = over_time(entries, numeric_field)
         axes[index].plot(series["created"], series[numeric_field], marker="o", color="#7a5a8c")
         axes[index].set_title(f"{numeric_field.capitalize()} over time", fontsize=9)
         axes[index].tick_params(axis="x", labelrotation=30, labelsize=7)
-    from matplotlib.ticker import MaxNLocator
-
     for axis in axes:
         axis.tick_params(labelsize=7)
     axes[0].yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of entries

@@ -80,6 +80,17 @@ def test_views_and_chart(tmp_path: Path) -> None:
     assert len(figure.axes) == 3
 
 
+def test_choices_of_several_fields_are_counted_together(tmp_path: Path) -> None:
+    with Journal(tmp_path / "j.sqlite") as journal:
+        journal.add_entry("m", "moments", {"felt_1": "secure", "felt_2": "insecure", "felt_3": None})
+        journal.add_entry("m", "moments", {"felt_1": "secure", "felt_2": "secure"})
+        entries = journal.entries("m", "moments")
+    counts = counts_by(entries, ("felt_1", "felt_2", "felt_3"))
+    assert counts.set_index("felt_1")["count"].to_dict() == {"insecure": 1, "secure": 3}
+    figure = summary_chart(entries, ("felt_1", "felt_2", "felt_3"), None, "Secure or insecure?")
+    assert [axis.get_title() for axis in figure.axes] == ["Entries per week", "Secure or insecure?"]
+
+
 WRITER = """
 import sys
 from relcourse.journal import Journal

@@ -26,6 +26,7 @@ def test_three_security_moments_log_from_seed() -> None:
     assert log.daily
     assert labels(log)[:2] == ["Security moment 1", "Felt secure or insecure?"]
     assert [f.options for f in log.fields if f.kind == "choice"][0] == ("secure", "insecure")
+    assert log.chart_category == ("felt_1", "felt_2", "felt_3") and log.chart_label == "Secure or insecure?"
     assert set(templates) == {"security-moments", "practice-log"}  # "record … after each attempt" is the practice log
 
 

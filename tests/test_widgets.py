@@ -16,7 +16,7 @@ from relcourse.widgets import (
     quiz_score,
     reflection,
 )
-from relcourse.widgets.journal_form import JournalForm
+from relcourse.widgets.journal_form import JournalForm, history_table
 from relcourse.widgets.plan import PlanTracker
 from relcourse.widgets.quiz import QuizScore, QuizWidget
 from relcourse.widgets.reflection import ReflectionWidget
@@ -119,7 +119,12 @@ def test_security_moments_form(journal: Journal) -> None:
     assert [k for k in form.inputs] == ["security_moment_1", "felt_1", "security_moment_2", "felt_2", "security_moment_3", "felt_3"]
     form.fill({"security_moment_1": "he called at lunch", "felt_1": "secure"})
     form.save()
-    assert journal.entries(M133, "security-moments").iloc[0]["felt_1"] == "secure"
+    entries = journal.entries(M133, "security-moments")
+    assert entries.iloc[0]["felt_1"] == "secure"
+    # the past-entries table renders (repeated labels are numbered: a table needs distinct columns)
+    html = history_table(entries, form.template).to_html()
+    assert "Felt secure or insecure? (1)" in html and "Felt secure or insecure? (3)" in html
+    assert "he called at lunch" in html and "text-align: left" in html
 
 
 def test_plan_tracker_dates_checkoffs_and_calendar(journal: Journal, tmp_path: Path) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+import pandas as pd
 from IPython.core.display import Image
 from IPython.core.display_functions import display
 
@@ -12,6 +14,9 @@ from ..journal import Journal
 from ..journal_templates import Field, JournalTemplate
 from ..journal_views import figure_png, summary_chart
 from .base import PrivateBox, friendly, get_journal, get_module, html_text, status
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
 
 
 def field_widget(field: Field) -> Any:
@@ -25,6 +30,49 @@ def field_widget(field: Field) -> Any:
     return w.Text(value="", placeholder=field.help[:120], layout=wide)
 
 
+def field_rows(fields: tuple[Field, ...], inputs: dict[str, Any]) -> list[Any]:
+    """A label above each input; a choice that qualifies the text before it ("Felt secure or
+    insecure?" after "Security moment 1") sits on the same row, so the pair reads as one."""
+    rows: list[Any] = []
+    index = 0
+    while index < len(fields):
+        field = fields[index]
+        label = w.HTML(f"<b>{html_text(field.label)}</b>")
+        following = fields[index + 1] if index + 1 < len(fields) else None
+        if field.kind == "text" and following is not None and following.kind == "choice":
+            inputs[field.id].layout = w.Layout(flex="1 1 auto", width="auto")
+            choice = w.VBox([w.HTML(html_text(following.label)), inputs[following.id]], layout=w.Layout(flex="0 0 auto", margin="0 0 0 1em"))
+            rows.append(w.HBox([w.VBox([label, inputs[field.id]], layout=w.Layout(flex="1 1 auto")), choice],
+                               layout=w.Layout(align_items="flex-end")))
+            index += 2
+            continue
+        rows.append(w.VBox([label, inputs[field.id]]))
+        index += 1
+    return rows
+
+
+def history_table(entries: pd.DataFrame, template: JournalTemplate, rows: int = 10) -> Styler:
+    """The last entries as a table: a 'When' column, then one column per field, by its label.
+
+    Labels repeated in a template ("Felt secure or insecure?" after each moment) are numbered,
+    since a table needs distinct column names.
+    """
+    totals = Counter(field.label for field in template.fields)
+    numbers: Counter[str] = Counter()
+    labels: dict[str, str] = {}
+    for field in template.fields:
+        numbers[field.label] += 1
+        labels[field.id] = f"{field.label} ({numbers[field.label]})" if totals[field.label] > 1 else field.label
+    columns = ["created"] + [f.id for f in template.fields if f.id in entries]
+    table = entries[columns].rename(columns=labels)
+    table["created"] = table["created"].dt.tz_convert(None).dt.strftime("%d %b %Y %H:%M")
+    table = table.tail(rows).rename(columns={"created": "When"}).astype(object)
+    table = table.where(table.notna(), "")
+    return (table.style.hide(axis="index")
+            .set_properties(**{"text-align": "left", "vertical-align": "top"})
+            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
+
+
 class JournalForm(PrivateBox):
     kind = "journal"
 
@@ -33,7 +81,7 @@ class JournalForm(PrivateBox):
         self.template = template
         self.journal = journal
         self.inputs = {f.id: field_widget(f) for f in template.fields}
-        rows = [w.VBox([w.HTML(f"<b>{html_text(f.label)}</b>"), self.inputs[f.id]]) for f in template.fields]
+        rows = field_rows(template.fields, self.inputs)
         self.save_button = w.Button(description="Save entry", button_style="primary", icon="save")
         self.state = w.HTML()
         self.history = w.VBox()
@@ -76,14 +124,11 @@ class JournalForm(PrivateBox):
             self.history.children = [w.HTML(status("No entries yet."))]
             return
         output = w.Output()
-        columns = ["created"] + [f.id for f in self.template.fields if f.id in entries]
-        table = entries[columns].rename(columns={f.id: f.label for f in self.template.fields})
-        table["created"] = table["created"].dt.tz_convert(None).dt.strftime("%d %b %Y %H:%M")
-        table = table.tail(10).rename(columns={"created": "When"}).astype(object)
-        table = table.where(table.notna(), "")
         with output:
-            display(table.style.hide(axis="index"))
-            display(Image(data=figure_png(summary_chart(entries, self.template.chart_category, self.template.chart_value))))
+            display(history_table(entries, self.template))
+            chart = summary_chart(entries, self.template.chart_category, self.template.chart_value,
+                                  self.template.chart_label or None)
+            display(Image(data=figure_png(chart)))
         self.history.children = [output]
 
 
