@@ -8,9 +8,14 @@ import nbformat
 import pytest
 
 from relcourse.cli import main
+from relcourse.instrument import score
+from relcourse.journal import Journal
+from relcourse.journal_templates import Field
 from relcourse.metadata import from_cell, kind_of
 from relcourse.module import load_course_content
 from relcourse.notebook import module_notebook, notebook_text
+from relcourse.widgets.plan import START_KEY
+from relcourse.widgets.selfcheck import RESULT_TEMPLATE
 
 from .conftest import CONTENT, FIXTURE_ARTICLES, FIXTURES, ROOT, SEED_ARTICLES, content_folder
 
@@ -121,3 +126,48 @@ def test_modules_from_every_fixture_article_run_without_errors(tmp_path: Path, p
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
         notices = [c for c in nb.cells for o in c.get("outputs", []) if "relcourse error" in str(o.get("data", {}))]
         assert errors == [] and notices == [], path.name
+
+
+def _fill(field: Field, n: int) -> object:
+    if field.kind == "choice":
+        return field.options[n % len(field.options)] if field.options else None
+    return n % 11 if field.kind == "scale" else f"entry {n}: {field.label}"
+
+
+def test_modules_show_a_learners_history_without_errors(tmp_path: Path, private_home: Path) -> None:
+    """Every committed notebook, run against a store that already holds weeks of use.
+
+    Past-entry tables, charts, progress and self-check history are only drawn when there is data;
+    a display error there shows up inside a widget's output, so the saved widget state is searched too.
+    """
+    from nbclient import NotebookClient
+
+    course = load_course_content(CONTENT)
+    with Journal() as journal:
+        for module in course.modules:
+            for template in module.templates:
+                for n in range(12):
+                    fields = {f.id: _fill(f, n) for f in template.fields}
+                    journal.add_entry(module.slug, template.id, fields, created=f"2026-03-{1 + 2 * n:02d}T20:00:00+00:00")
+            for prompt in module.prompts:
+                journal.save_reflection(module.slug, prompt.id, "a reflection")
+            for n, item in enumerate(module.quiz):
+                journal.record_attempt(module.slug, item.id, "x", n % 2 == 0)
+            journal.set_setting(module.slug, START_KEY, "2026-03-02")
+            journal.check_step(module.slug, f"{module.article.plan[0].kind.lower()}-1")
+        for instrument in course.instruments:
+            for take in range(2):
+                answers = {item.id: (take + n) % 7 + 1 for n, item in enumerate(instrument.items)}
+                result = score(instrument, answers)
+                journal.add_entry(instrument.id, RESULT_TEMPLATE, {
+                    "answers": answers, "scores": {k: s.score for k, s in result.scores.items()}})
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
+        saved = json.dumps(nb)
+        assert "Traceback" not in saved and "relcourse error" not in saved, path.name
+        errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+        assert errors == [], path.name
+        widget_outputs = [o for state in nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"].values()
+                          for o in state["state"].get("outputs", [])]
+        assert any("image/png" in o.get("data", {}) for o in widget_outputs) or path.stem == "index", path.name
