@@ -11,7 +11,11 @@ from .model import Article, Case
 
 SAID_RE = re.compile(r"\b(said|says|told|replied|asked)\b[^\"“]{0,30}[\"“]")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
-ASK_RE = re.compile(r"\bask(?: yourself| each other)?\s*[\"“](?P<q>[^\"”]+\?)[\"”]", re.IGNORECASE)
+ASK_RE = re.compile(r"\bask(?: yourself| each other)?\s*:?\s*[\"“](?P<q>[^\"”]+\?)[\"”]", re.IGNORECASE)
+QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
+ENUMERATION_RE = re.compile(r"\(\d\)")
+#: two or more questions in a row, in the guide's own voice: "Look for patterns: Are there …? Does …?"
+QUESTION_RUN_RE = re.compile(r"(?:(?<=[.!?:—])\s+|^)(?P<run>[A-Z][^.?!:—]*\?(?:\s+[A-Z][^.?!:—]*\?)+)")
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,32 @@ def case_prompt(case: Case, index: int, article_text: str) -> Prompt:
     return Prompt(f"case-{index}", question, "case", case.line, case.title)
 
 
+def question_prompts(article: Article) -> list[Prompt]:
+    """Questions the practice guide puts to the reader in a row (not inside quotes, not the numbered
+    elements of a journal): 'Look for patterns: Are there …? Does …? Do you see …?'"""
+    prompts: list[Prompt] = []
+    seen: set[str] = set()
+    for step in article.plan:
+        for action in step.actions:
+            if ENUMERATION_RE.search(action):
+                continue  # "(1) The precise trigger—what …?": a journal's fields, not a reflection
+            unquoted = QUOTED_RE.sub("…", action)
+            for match in QUESTION_RUN_RE.finditer(unquoted):
+                questions = " ".join(match["run"].split())
+                if questions in seen:
+                    continue
+                seen.add(questions)
+                lead = re.search(r"(?:^|[.!?]\s+)(?P<lead>[^.!?]{3,60}):\s*$", unquoted[: match.start("run")])
+                text = (f"{lead['lead'].strip()}: {questions} Take a moment with these questions and write what you find."
+                        if lead else f"The practice guide asks: {questions} Think of a recent time and write your answers.")
+                prompts.append(Prompt(f"questions-{len(prompts) + 1}", text, "action", action.line, step.title))
+    return prompts
+
+
 def generate_prompts(article: Article) -> list[Prompt]:
     article_text = "\n".join(b.text for section in article.sections for b in section.blocks)
     prompts = [case_prompt(case, n, article_text) for n, case in enumerate(article.cases, 1)]
+    asked: list[Prompt] = []
     seen: set[str] = set()
     for step in article.plan:
         for action in step.actions:
@@ -59,11 +86,13 @@ def generate_prompts(article: Article) -> list[Prompt]:
                 question = match["q"].strip()
                 if question not in seen:
                     seen.add(question)
-                    prompts.append(Prompt(
+                    answer = "what are your answers?" if question.count("?") > 1 else "what is your answer?"
+                    asked.append(Prompt(
                         f"action-{len(seen)}",
-                        f"The practice guide suggests asking: “{question}” Think of a recent moment: what is your answer?",
-                        "action", step.line, step.title,
+                        f"The practice guide suggests asking: “{question}” Think of a recent moment: {answer}",
+                        "action", action.line, step.title,
                     ))
+    prompts += sorted(asked + question_prompts(article), key=lambda p: p.line)  # in the order the guide asks
     if article.plan:
         first = article.plan[0]
         prompts.append(Prompt("plan-start", f"Which action of “{first.name}” will you try first, when, and what might get in the way?",
