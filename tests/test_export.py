@@ -155,6 +155,7 @@ def test_agenda_fills_the_session_in_five_minute_blocks(total: int) -> None:
 def test_objectives_tidy_title_case_names() -> None:
     assert tidy_name("Gottman'S Bids And Turning Toward Research") == "Gottman's Bids and Turning Toward Research"
     assert tidy_name("Of Mice") == "Of Mice"
-    found = objectives({"concepts": [{"name": "Preventive Maintenance Vs Crisis Repair"}], "subsections": []})
+    found = objectives({"concepts": [{"name": "Preventive Maintenance Vs Crisis Repair"}, {"name": "Bids"}], "subsections": []})
     assert found[0] == "Explain in your own words what the article means by “Preventive Maintenance vs Crisis Repair”."
+    assert found[1] == "Give an everyday example of “Bids” from a couple's life."
     assert found[-1].startswith("Choose a first step")

@@ -44,6 +44,14 @@ def agenda(parts_present: set[str], total: int) -> list[AgendaItem]:
     return items
 
 
+#: objectives for the concepts, in turn, so a list of six does not read as one sentence six times
+OBJECTIVE_FORMS = (
+    "Explain in your own words what the article means by “{name}”.",
+    "Give an everyday example of “{name}” from a couple's life.",
+    "Describe how “{name}” shows up between partners, as the article presents it.",
+)
+
+
 def tidy_name(name: str) -> str:
     """'Gottman'S Bids And Turning Toward Research' → 'Gottman's Bids and Turning Toward Research'.
 
@@ -58,7 +66,7 @@ def tidy_name(name: str) -> str:
 def objectives(title: dict[str, Any]) -> list[str]:
     """Learning objectives drawn from the core concepts."""
     concepts = [tidy_name(c["name"]) for c in title.get("concepts", [])]
-    found = [f"Explain in your own words what the article means by “{name}”." for name in concepts[:6]]
+    found = [OBJECTIVE_FORMS[n % len(OBJECTIVE_FORMS)].format(name=name) for n, name in enumerate(concepts[:6])]
     found += [f"Describe {s[0].lower() + s[1:]} as the article presents it." for s in title.get("subsections", [])
               if "distinction" not in s.lower() and not concepts][:3]
     if any("distinction" in s.lower() for s in title.get("subsections", [])):
