@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .model import Article, Step
@@ -168,7 +168,20 @@ def _log_fields(what: str) -> tuple[Field, ...]:
         else:
             label = _first_person(part)
             fields.append(Field(_slug(label).replace("-", "_")[:40], label[:1].upper() + label[1:], "longtext"))
-    return tuple(fields)
+    return _unique_ids(fields)
+
+
+def _unique_ids(fields: list[Field]) -> tuple[Field, ...]:
+    """Field ids are the keys of a saved entry, so two fields never share one."""
+    seen: set[str] = set()
+    unique = []
+    for field in fields:
+        ident, n = field.id, 2
+        while ident in seen:
+            ident, n = f"{field.id}_{n}", n + 1
+        seen.add(ident)
+        unique.append(replace(field, id=ident))
+    return tuple(unique)
 
 
 def _is_instruction(sentence: str, match: re.Match[str]) -> bool:
@@ -251,9 +264,13 @@ def generate_templates(article: Article) -> list[JournalTemplate]:
     for index, step in enumerate(article.plan):
         for action in step.actions:
             template = next((t for reader in READERS if (t := reader(action, step)) is not None), None)
-            if template is not None:
-                found.setdefault(template.id, template)
-                steps_for.setdefault(template.id, []).append(index)
+            if template is None:
+                continue
+            if template.id in found and found[template.id].fields != template.fields:
+                # another log with the same name ("Daily log") asks for other things: keep both
+                template = replace(template, id=f"{template.id}-{step.kind.lower()}-{step.number}")
+            found.setdefault(template.id, template)
+            steps_for.setdefault(template.id, []).append(index)
     templates = [JournalTemplate(**{**t.__dict__, "steps": tuple(sorted(set(steps_for[t.id])))}) for t in found.values()]
     return templates + [practice_log(article)]
 

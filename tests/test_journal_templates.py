@@ -94,6 +94,20 @@ def test_actions_that_are_not_logs(action: str) -> None:
     assert set(templates_for(action)) == {"practice-log"}
 
 
+def test_two_different_logs_with_the_same_name_are_both_kept() -> None:
+    body = ("### Step 1: Notice (Days 1-3)\n\n- Daily, note one kind thing you did.\n\n"
+            "### Step 2: Share (Days 4-6)\n\n- Daily, note one kind thing you did.\n\n"
+            "### Step 3: Ask (Days 7-9)\n\n- Daily, note what your partner asked for and how you answered.\n")
+    templates = {t.id: t for t in generate_templates(parse_article(HEAD + body))}
+    assert templates["daily-log"].steps == (0, 1)  # the same log asked for twice is one log
+    assert labels(templates["daily-log-step-3"]) == ["What my partner asked for", "How I answered"]
+
+
+def test_field_ids_are_unique() -> None:
+    template = templates_for("Each evening, write down what you felt, and what you felt.")["evening-log"]
+    assert [f.id for f in template.fields] == ["what_i_felt", "what_i_felt_2"]
+
+
 def test_days_of_log_pages_follow_the_steps_that_ask_for_the_log() -> None:
     article = load_article(CONTENT / "articles" / "security-and-needs-133.txt")
     templates = {t.id: t for t in generate_templates(article)}
