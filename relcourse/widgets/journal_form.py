@@ -41,7 +41,8 @@ def field_rows(fields: tuple[Field, ...], inputs: dict[str, Any]) -> list[Any]:
         following = fields[index + 1] if index + 1 < len(fields) else None
         if field.kind == "text" and following is not None and following.kind == "choice":
             inputs[field.id].layout = w.Layout(flex="1 1 auto", width="auto")
-            choice = w.VBox([w.HTML(html_text(following.label)), inputs[following.id]], layout=w.Layout(flex="0 0 auto", margin="0 0 0 1em"))
+            choice = w.VBox([w.HTML(html_text(following.label)), inputs[following.id]],
+                            layout=w.Layout(flex="0 0 auto", margin="0 0 0 1em"))
             rows.append(w.HBox([w.VBox([label, inputs[field.id]], layout=w.Layout(flex="1 1 auto")), choice],
                                layout=w.Layout(align_items="flex-end")))
             index += 2
