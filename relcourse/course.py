@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ContentError
+from .yaml_files import read_yaml
 
 PAPER_SIZES = ("a4", "letter")
 
@@ -49,13 +48,7 @@ def load_course(content_dir: Path) -> CourseSettings:
     path = content_dir / "course.yaml"
     if not path.exists():
         return CourseSettings()
-    try:
-        data: Any = yaml.safe_load(path.read_text("utf-8")) or {}
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ContentError(path, f"not valid YAML ({exc.problem}); fix it or delete the file to use the defaults", line) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ContentError(path, f"cannot read course settings ({exc}); save it as UTF-8 YAML") from None
+    data: Any = read_yaml(path, "fix it or delete the file to use the defaults") or {}
     if not isinstance(data, dict):
         raise ContentError(path, "expected a mapping of settings (title, organisation, facilitator, locale, paper, help)")
     known = {"title", "organisation", "facilitator", "locale", "paper", "help"}

@@ -21,10 +21,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ContentError
 from .quiz import ITEM_TYPES, QuizItem
+from .yaml_files import read_yaml
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
 ALLOWED_KEYS = {"id", "type", "prompt", "options", "answer", "order", "pairs", "explanation", "section"}
@@ -84,14 +83,7 @@ def _item(raw: Any, index: int, path: Path) -> QuizItem:
 
 def load_curated(path: Path) -> tuple[list[QuizItem], list[str]]:
     """Items and removed ids from one curated quiz file."""
-    try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        raise ContentError(path, f"not valid YAML ({exc.problem}); fix the indentation or quoting there", line) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ContentError(path, f"not valid YAML text ({exc}); save it as UTF-8 YAML") from None
+    data = read_yaml(path)
     if data is None:
         return [], []
     if not isinstance(data, dict) or set(data) - {"items", "remove"}:

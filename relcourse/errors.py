@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def one_line(message: str) -> str:
+    """Messages quoted from libraries (YAML, SQLite) can span lines; ours are read as one."""
+    return " ".join(message.split())
+
+
 class RelcourseError(Exception):
     """Base class for errors reported to the user as one line, without a traceback."""
 
@@ -15,8 +20,8 @@ class ArticleError(RelcourseError):
     def __init__(self, path: Path | str, line: int, message: str) -> None:
         self.path = str(path)
         self.line = line
-        self.message = message
-        super().__init__(f"{self.path}:{line}: {message}")
+        self.message = one_line(message)
+        super().__init__(f"{self.path}:{line}: {self.message}")
 
 
 class ContentError(RelcourseError):
@@ -26,4 +31,4 @@ class ContentError(RelcourseError):
         self.path = str(path)
         self.line = line
         where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {one_line(message)}")

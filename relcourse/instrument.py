@@ -33,9 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from .errors import ContentError
+from .yaml_files import read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
@@ -198,13 +197,7 @@ def _parse_subscale(raw: Any, index: int, item_ids: set[str], path: Path) -> Sub
 
 def load_instrument(path: Path) -> Instrument:
     """Read and validate one instrument; errors name the file and what to fix."""
-    try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ContentError(path, f"not valid YAML ({exc.problem}); fix the indentation or quoting there", line) from None
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
-        raise ContentError(path, f"cannot read the instrument ({exc}); save it as UTF-8 YAML") from None
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise _fail(path, "expected a mapping with id, title, scale, items and subscales")
     for key in ("id", "title", "scale", "items", "subscales", "citation", "licence"):
