@@ -82,6 +82,8 @@ def default_store_path() -> Path:
 
 def _check_location(path: Path) -> None:
     folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder}: is a file, not a folder; set RELCOURSE_HOME to a folder for the journal")
     if not folder.is_dir():
         raise StoreError(f"{folder}: the journal folder does not exist; create it or set RELCOURSE_HOME to an existing folder")
     if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):

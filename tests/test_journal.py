@@ -178,6 +178,9 @@ def test_corrupted_store_is_reported_not_replaced(tmp_path: Path) -> None:
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Journal(tmp_path / "nowhere" / "journal.sqlite")
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(StoreError, match="a-file: is a file, not a folder"):
+        Journal(tmp_path / "a-file" / "journal.sqlite")
 
 
 @pytest.fixture
