@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -74,33 +76,49 @@ def _print_pdf(html: str, target: str) -> str:
     return target
 
 
+def _start_pdf_workers(count: int) -> ProcessPoolExecutor:
+    """Worker processes, started before the progress bar's thread exists.
+
+    On Linux they are forked (fast: the print engine loads once per worker, nothing is
+    re-imported), and forking while another thread runs can deadlock, so they start first.
+    """
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context(method))
+    for future in [pool.submit(os.getpid) for _ in range(count)]:
+        future.result()
+    return pool
+
+
 def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: Sequence[str], formats: Sequence[str],
                     paper: str = "", workers: int | None = None, show_progress: bool = True) -> list[Path]:
     """Write ``out/<slug>-<edition>.html|.pdf``; PDFs are printed in parallel worker processes."""
     written: list[Path] = []
     jobs: list[tuple[str, Path]] = []
-    total = len(slugs) * len(editions) * (1 + ("pdf" in formats))
-    with Progress(disable=not show_progress, transient=True) as progress:
-        task = progress.add_task("Exporting handouts", total=total)
-        for item in render_handouts(notebooks, slugs, editions, paper):
-            base = out / f"{item.slug}-{item.edition}"
-            if "html" in formats:
-                write_atomic(base.with_suffix(".html"), item.html)
-                written.append(base.with_suffix(".html"))
-            if "pdf" in formats:
-                jobs.append((item.html, base.with_suffix(".pdf")))
-            progress.advance(task)
-        if jobs:
-            count = min(len(jobs), workers or os.cpu_count() or 1)
-            if count == 1:
+    pdfs = len(slugs) * len(editions) if "pdf" in formats else 0
+    count = min(pdfs, workers or os.cpu_count() or 1)
+    pool = _start_pdf_workers(count) if count > 1 else None
+    try:
+        with Progress(disable=not show_progress, transient=True) as progress:
+            task = progress.add_task("Exporting handouts", total=len(slugs) * len(editions) + pdfs)
+            for item in render_handouts(notebooks, slugs, editions, paper):
+                base = out / f"{item.slug}-{item.edition}"
+                if "html" in formats:
+                    write_atomic(base.with_suffix(".html"), item.html)
+                    written.append(base.with_suffix(".html"))
+                if "pdf" in formats:
+                    jobs.append((item.html, base.with_suffix(".pdf")))
+                progress.advance(task)
+            if pool is None:
                 for html, target in jobs:
                     written.append(Path(_print_pdf(html, str(target))))
                     progress.advance(task)
             else:
-                with ProcessPoolExecutor(max_workers=count) as pool:
-                    for target_name in pool.map(_print_pdf, [h for h, _ in jobs], [str(t) for _, t in jobs]):
-                        written.append(Path(target_name))
-                        progress.advance(task)
+                for target_name in pool.map(_print_pdf, [h for h, _ in jobs], [str(t) for _, t in jobs]):
+                    written.append(Path(target_name))
+                    progress.advance(task)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return written
 
 
