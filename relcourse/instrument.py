@@ -125,6 +125,17 @@ class Result:
         return self.scores[subscale].score
 
 
+#: how close to the scale's middle a per-item score is "around the middle": said so, and never a reason to recommend
+MIDDLE_BAND = 0.75
+
+
+def per_item(subscale: Subscale, value: float | None) -> float | None:
+    """A subscale score on the answer scale (a sum is divided by its number of items)."""
+    if value is None:
+        return None
+    return value / len(subscale.items) if subscale.method == "sum" else value
+
+
 def keyed(instrument: Instrument, item: Item, answer: int) -> int:
     """Reverse-keyed items count the other way round: on 1–7, 7 ↔ 1, 6 ↔ 2, …"""
     return instrument.scale_min + instrument.scale_max - answer if item.reverse else answer

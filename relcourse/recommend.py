@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .instrument import Instrument, Result
+from .instrument import MIDDLE_BAND, Instrument, Result, per_item
 from .model import Article
 
 
@@ -35,27 +35,29 @@ def article_text(article: Article) -> str:
 
 
 def subscale_weights(instrument: Instrument, result: Result) -> dict[str, float]:
-    """How far each scored subscale leans towards needing support, 0 (not at all) to 1 (fully)."""
+    """How far each scored subscale leans towards needing support, 0 (not at all) to 1 (fully).
+
+    A score "around the middle" (as the result explains it) counts as no lean; when no subscale
+    leans at all, the one closest to leaning gets a small weight, so there is still a next step.
+    """
     middle = (instrument.scale_min + instrument.scale_max) / 2
     half = (instrument.scale_max - instrument.scale_min) / 2
-    weights = {}
+    leans = {}
     for sub in instrument.subscales:
-        value = result.value(sub.id)
-        if value is None or not sub.keywords:
+        position = per_item(sub, result.value(sub.id))
+        if position is None or not sub.keywords:
             continue
-        if sub.method == "sum":
-            value = value / len(sub.items)
-        lean = (value - middle) / half if sub.recommend_when == "high" else (middle - value) / half
-        weights[sub.id] = max(0.0, lean)
+        leans[sub.id] = (position - middle) / half if sub.recommend_when == "high" else (middle - position) / half
+    weights = {k: lean if lean * half >= MIDDLE_BAND else 0.0 for k, lean in leans.items()}
+    if leans and not any(weights.values()):
+        top = max(leans, key=lambda k: (leans[k], k))
+        weights[top] = 0.1
     return weights
 
 
 def recommend(instrument: Instrument, result: Result, articles: Sequence[Article], limit: int = 3) -> list[Recommendation]:
     """The modules whose articles best match the subscales this result leans on, best first."""
     weights = subscale_weights(instrument, result)
-    if weights and not any(weights.values()):  # nothing stands out: follow the relatively highest need
-        top = max(weights, key=lambda s: (weights[s], s))
-        weights = {top: 0.1}
     ranked = []
     for article in articles:
         text = article_text(article)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .instrument import Instrument, Result
+from .instrument import MIDDLE_BAND, Instrument, Result, per_item
 from .journal_views import figure_png
 from .recommend import Recommendation
 
@@ -81,13 +81,13 @@ def explanation(instrument: Instrument, result: Result) -> list[tuple[str, str]]
     lines = []
     for sub in instrument.subscales:
         value = result.value(sub.id)
-        per_item = None if value is None else (value / len(sub.items) if sub.method == "sum" else value)
-        if per_item is None:
+        position = per_item(sub, value)
+        if position is None:
             text = "Not scored: too many statements were skipped to place you fairly."
-        elif abs(per_item - middle) < 0.75:
+        elif abs(position - middle) < MIDDLE_BAND:
             text = f"Around the middle ({value}): sometimes one way, sometimes the other."
         else:
-            text = f"{value}: {sub.high if per_item > middle else sub.low}"
+            text = f"{value}: {sub.high if position > middle else sub.low}"
         lines.append((sub.name, text))
     return lines
 

@@ -13,6 +13,7 @@ from relcourse.journal import Journal
 from relcourse.module import load_course_content
 from relcourse.parse import load_articles
 from relcourse.recommend import recommend
+from relcourse.result_card import explanation
 from relcourse.widgets import self_check, self_check_history, self_check_result
 from relcourse.widgets.selfcheck import LikertForm, SelfCheckHistory, SelfCheckResult
 
@@ -88,6 +89,24 @@ def test_recommendations_follow_the_articles() -> None:
     # a new article about repair is picked up without any code change
     course = SEEDS + load_articles(FIXTURES / "articles").articles
     assert "scripts-and-tools-201" in [r.slug for r in recommend(KIT, no_repair, course)]
+
+
+def test_around_the_middle_is_never_a_reason() -> None:
+    """What the result calls 'around the middle' is not given as the reason for a module."""
+    answers = {item.id: 4 for item in KIT.items}
+    answers.update({"a1": 5, "a2": 5, "a3": 5})  # closeness anxiety (5+5+5+4+4)/5 = 4.6: around the middle
+    for item in KIT.subscale("pursue").items:
+        item_spec = next(i for i in KIT.items if i.id == item)
+        answers[item] = 2 if item_spec.reverse else 6  # pursue clearly
+    result = score(KIT, answers)
+    middle = dict(explanation(KIT, result))
+    assert middle[KIT.subscale("anxiety").name].startswith("Around the middle")
+    reasons = {reason for r in recommend(KIT, result, SEEDS) for reason in r.reasons}
+    assert KIT.subscale("anxiety").name not in reasons
+    assert reasons == {KIT.subscale("pursue").name}
+    # all in the middle: still one next step, from the subscale closest to leaning
+    flat = score(KIT, {item.id: 4 for item in KIT.items})
+    assert recommend(KIT, flat, SEEDS) != []
 
 
 @pytest.fixture
