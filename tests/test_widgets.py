@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from relcourse.journal import Journal
+from relcourse.module import load_course_content
 from relcourse.widgets import (
     journal_form,
     phrase_cards,
@@ -18,6 +19,7 @@ from relcourse.widgets import (
 )
 from relcourse.widgets.journal_form import JournalForm, history_table
 from relcourse.widgets.plan import PlanTracker
+from relcourse.widgets.progress import progress_table
 from relcourse.widgets.quiz import QuizScore, QuizWidget
 from relcourse.widgets.reflection import ReflectionWidget
 
@@ -163,3 +165,19 @@ def test_widget_repr_never_shows_what_was_typed(journal: Journal) -> None:
     widget.text.value = "PRIVATE-WORDS"
     bundle = widget._repr_mimebundle_()
     assert "PRIVATE-WORDS" not in str(bundle) and bundle["text/plain"] == "<relcourse reflection case-1>"
+
+
+def test_course_progress_counts_from_the_store(journal: Journal) -> None:
+    course = load_course_content(CONTENT)
+    journal.record_attempt(M133, "false-statement", "true", False)
+    journal.record_attempt(M133, "false-statement", "false", True)  # the latest try counts
+    journal.check_step(M133, "step-1")
+    journal.save_reflection(M133, "case-1", "a thought")
+    journal.add_entry(M133, "practice-log", {"tried": "x"})
+    html = progress_table(course, journal.progress()).to_html()
+    module = next(m for m in course.modules if m.slug == M133)
+    row = html[html.index(module.title):]
+    row = row[: row.index("</tr>")]
+    cells = [c.split(">", 1)[1].split("<", 1)[0].strip() for c in row.split("<td")[1:]]
+    assert cells == [f"1 of {len(module.quiz)}", f"1 of {len(module.article.plan)}", f"1 of {len(module.prompts)}", "1"]
+    assert "text-align: left" in html

@@ -2,12 +2,41 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as w
+import pandas as pd
 from IPython.core.display_functions import display
 
 from ..journal import Journal
-from ..module import current_course
+from ..module import Course, current_course
 from .base import PrivateBox, friendly, get_journal
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+
+
+def progress_table(course: Course, progress: pd.DataFrame) -> Styler:
+    """One row per module: quiz questions answered correctly (latest try), plan steps done,
+    reflections written and journal entries, counted from the learner's store."""
+    rows = []
+    for module in course.modules:
+        row = progress.loc[module.slug] if module.slug in progress.index else None
+
+        def count(column: str, row: pd.Series | None = row) -> int:
+            return int(row[column]) if row is not None else 0
+
+        rows.append({
+            "Module": module.title,
+            "Quiz correct": f"{count('quiz_correct')} of {len(module.quiz)}",
+            "Plan steps done": f"{count('steps_done')} of {len(module.article.plan)}",
+            "Reflections": f"{count('reflections')} of {len(module.prompts)}",
+            "Journal entries": count("entries"),
+        })
+    return (pd.DataFrame(rows).style.hide(axis="index")
+            .set_properties(**{"text-align": "left", "vertical-align": "top"})
+            .set_properties(subset=["Journal entries"], **{"text-align": "right"})
+            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
 
 
 class CourseProgress(PrivateBox):
@@ -15,25 +44,13 @@ class CourseProgress(PrivateBox):
 
     def __init__(self, journal: Journal) -> None:
         super().__init__("", "course")
-        course = current_course()
-        progress = journal.progress()
         output = w.Output()
-        rows = []
-        for module in course.modules:
-            row = progress.loc[module.slug] if module.slug in progress.index else None
-            answered = int(row["quiz_correct"]) if row is not None else 0
-            steps = int(row["steps_done"]) if row is not None else 0
-            entries = int(row["entries"]) if row is not None else 0
-            rows.append({"Module": module.title, "Quiz": f"{answered}/{len(module.quiz)}",
-                         "Plan steps done": f"{steps}/{len(module.article.plan)}", "Journal entries": entries})
-        import pandas as pd
-
         with output:
-            display(pd.DataFrame(rows).style.hide(axis="index"))
+            display(progress_table(current_course(), journal.progress()))
         self.children = [output]
 
 
 @friendly
 def course_progress(journal: Journal | None = None) -> CourseProgress:
-    """Quiz score, plan steps and journal entries per module."""
+    """Quiz score, plan steps, reflections and journal entries per module."""
     return CourseProgress(journal or get_journal())
