@@ -13,6 +13,28 @@ from .base import PrivateBox, friendly, get_journal, get_module, html_text, stat
 
 _scores: weakref.WeakSet[QuizScore] = weakref.WeakSet()
 
+#: ipywidgets cuts choice labels to one line with an ellipsis; a learner must read every option
+#: whole, so choices in relcourse quizzes wrap (scoped to our widgets; ipywidgets 8 still puts
+#: the widget-* class names on radio and checkbox elements).
+CHOICE_STYLE = """<style>
+.relcourse-widget .widget-radio-box label,
+.relcourse-widget .widget-checkbox,
+.relcourse-widget .widget-checkbox .widget-label-basic {
+  height: auto; line-height: 1.4; white-space: normal; overflow: visible; text-overflow: clip;
+}
+.relcourse-widget .widget-radio-box label,
+.relcourse-widget .widget-checkbox .widget-label-basic {
+  display: flex; align-items: flex-start; padding: 2px 0;
+}
+.relcourse-widget .widget-radio-box label {
+  flex-direction: row-reverse; justify-content: flex-end;  /* the radio input follows its text in the DOM */
+}
+.relcourse-widget .widget-radio-box input,
+.relcourse-widget .widget-checkbox input[type='checkbox'] {
+  float: none; flex: 0 0 auto; align-self: flex-start; height: 1.4em; margin-top: 0;
+}
+</style>"""
+
 
 class QuizWidget(PrivateBox):
     kind = "quiz"
@@ -30,7 +52,7 @@ class QuizWidget(PrivateBox):
         self.retry_button.on_click(lambda _: self.reset())
         self.show_button.on_click(lambda _: self.show_answer())
         title = f"Question {number}" if number else "Question"
-        header = w.HTML(f"<b>{title}.</b> {html_text(item.prompt)}")
+        header = w.HTML(f"{CHOICE_STYLE}<b>{title}.</b> {html_text(item.prompt)}")
         self.children = [header, self._build_inputs(), w.HBox([self.check_button, self.retry_button, self.show_button]),
                          self.feedback]
         self.feedback.value = self._last_time()

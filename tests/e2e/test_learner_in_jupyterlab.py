@@ -146,6 +146,12 @@ def test_learner_session(lab: dict[str, object]) -> None:
         run_all()
         page.locator(".jp-Cell").first.scroll_into_view_if_needed()
         shot("01-module-after-run-all")
+        # every quiz option and button label can be read whole (ipywidgets cuts labels with an ellipsis)
+        cut = page.evaluate("""() => [...document.querySelectorAll(
+                '.relcourse-widget .widget-radio-box label, .relcourse-widget .widget-label-basic, .relcourse-widget button')]
+            .filter(el => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+            .map(el => el.textContent)""")
+        assert cut == [], f"labels cut off: {cut}"
 
         question = page.locator(".relcourse-widget", has_text="Security is control.").first
         question.scroll_into_view_if_needed()
