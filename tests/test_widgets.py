@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 from datetime import date
 from pathlib import Path
 
@@ -80,6 +82,26 @@ def test_every_item_type_accepts_its_answer(journal: Journal, item_id: str) -> N
     widget.set_response(answer)
     assert widget.response() is not None
     assert widget.check() is True
+
+
+def test_matching_lists_statements_with_letters(journal: Journal) -> None:
+    widget = quiz(M133, "expert-match", journal=journal)
+    assert isinstance(widget, QuizWidget)
+    item = widget.item
+    intro = widget.children[1].children[0].value
+    assert all(html.escape(option) in intro for option in item.options)  # every statement shown whole
+    assert [o[0] for o in widget.inputs[0].options] == ["–"] + [chr(65 + n) for n in range(len(item.options))]
+    letter_of = {option: chr(65 + n) for n, option in enumerate(item.options)}
+    for dd, right in zip(widget.inputs, item.answer):  # a learner picks letters
+        dd.value = letter_of[right]
+    assert widget.check() is True
+    stored = json.loads(journal.attempts(M133).iloc[-1]["answer"])
+    assert stored == dict(zip(item.left, item.answer))  # the store keeps the statements, not letters
+    widget.reset()
+    widget.inputs[0].value, widget.inputs[1].value = letter_of[item.answer[1]], letter_of[item.answer[0]]
+    for dd, right in list(zip(widget.inputs, item.answer))[2:]:
+        dd.value = letter_of[right]
+    assert widget.check() is False
 
 
 def test_unknown_item_shows_a_notice_not_a_traceback(journal: Journal) -> None:

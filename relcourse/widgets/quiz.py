@@ -81,11 +81,20 @@ class QuizWidget(PrivateBox):
             self.inputs = [w.Dropdown(options=positions, value=0, layout=w.Layout(width="4.5em")) for _ in item.options]
             rows = [w.HBox([dd, w.HTML(html_text(text))]) for dd, text in zip(self.inputs, item.options)]
             return w.VBox([w.HTML("<i>Number the items 1 (first) to %d (last).</i>" % len(item.options)), *rows])
-        choices = [("– choose –", None)] + [(o, o) for o in item.options]
-        self.inputs = [w.Dropdown(options=choices, value=None, layout=w.Layout(width="55%")) for _ in item.left]
-        rows = [w.HBox([w.HTML(f"<b>{html_text(left)}</b>", layout=w.Layout(width="40%")), dd])
-                for left, dd in zip(item.left, self.inputs)]
-        return w.VBox(rows)
+        # matching: the statements are long, so they are listed with letters (as on the printed
+        # worksheet) and each item gets a letter, instead of sentences cut off inside a dropdown
+        listing = "".join(f"<li>{html_text(option)}</li>" for option in item.options)
+        choices = [("–", None)] + [(letter, letter) for letter in self.letters]
+        self.inputs = [w.Dropdown(options=choices, value=None, layout=w.Layout(width="4.5em")) for _ in item.left]
+        rows = [w.HBox([dd, w.HTML(f"<b>{html_text(left)}</b>")]) for left, dd in zip(item.left, self.inputs)]
+        intro = w.HTML(f"<ol type='A' style='margin:.3em 0'>{listing}</ol>"
+                       "<i>Choose the letter of the statement that goes with each:</i>")
+        return w.VBox([intro, *rows])
+
+    @property
+    def letters(self) -> dict[str, str]:
+        """Matching: letter → statement, in the order the statements are listed."""
+        return {chr(ord("A") + n): option for n, option in enumerate(self.item.options)}
 
     def response(self) -> Any:
         """The learner's answer in the form :func:`relcourse.quiz.grade` expects, or None if incomplete."""
@@ -102,7 +111,7 @@ class QuizWidget(PrivateBox):
                 return None
             return [text for _, text in sorted(zip(numbers, item.options))]
         values = [dd.value for dd in self.inputs]
-        return None if None in values else dict(zip(item.left, values))
+        return None if None in values else {left: self.letters[letter] for left, letter in zip(item.left, values)}
 
     def set_response(self, response: Any) -> None:
         """Fill in an answer as a learner would (used by tests and demos)."""
@@ -118,8 +127,9 @@ class QuizWidget(PrivateBox):
             for dd, text in zip(self.inputs, item.options):
                 dd.value = list(response).index(text) + 1
         else:
+            letter_of = {option: letter for letter, option in self.letters.items()}
             for left, dd in zip(item.left, self.inputs):
-                dd.value = response[left]
+                dd.value = letter_of[response[left]]
 
     def check(self) -> bool | None:
         response = self.response()
