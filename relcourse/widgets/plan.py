@@ -33,7 +33,8 @@ class PlanTracker(PrivateBox):
         self.dates = {key: w.HTML() for key in self.boxes}
         self.progress = w.IntProgress(min=0, max=max(1, len(steps)))
         self.progress_label = w.HTML()
-        self.download = w.Button(description="Download calendar (.ics)", icon="calendar", layout=w.Layout(width="auto"))
+        self.download = w.Button(description="Download calendar (.ics)", icon="calendar",
+                                   layout=w.Layout(width="auto", align_self="flex-start"))
         self.link = w.VBox()
         rows = [w.HBox([self.boxes[key], w.HTML(f"<b>{html_text(step.title)}</b>", layout=w.Layout(width="55%")), self.dates[key]])
                 for key, step in zip(self.boxes, steps)]

@@ -90,7 +90,7 @@ class SelfCheckResult(PrivateBox):
         self.instrument = instrument
         self.journal = journal
         self.card_button = w.Button(description="Save my result card (PNG + PDF)", icon="download",
-                                    layout=w.Layout(width="auto"))
+                                    layout=w.Layout(width="auto", align_self="flex-start"))
         self.card_button.on_click(lambda _: self.save_card())
         self.links = w.VBox()
         _views.add(self)
