@@ -8,13 +8,17 @@ import os
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
+import pandas as pd
 
 from ..errors import RelcourseError
 from ..journal import Journal
 from ..module import Module, current_course
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
 
 _journals: dict[Path, Journal] = {}
 _live: weakref.WeakValueDictionary[tuple[str, str, str], PrivateBox] = weakref.WeakValueDictionary()
@@ -56,6 +60,14 @@ def get_journal() -> Journal:
 
 def get_module(slug: str) -> Module:
     return current_course().module(slug)
+
+
+def table_view(frame: pd.DataFrame, right: tuple[str, ...] = ()) -> Styler:
+    """A table as learners read it: no index, text left-aligned and top-aligned (numbers in ``right``)."""
+    styler = (frame.style.hide(axis="index")
+              .set_properties(**{"text-align": "left", "vertical-align": "top"})
+              .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
+    return styler.set_properties(subset=list(right), **{"text-align": "right"}) if right else styler
 
 
 def html_text(text: str) -> str:

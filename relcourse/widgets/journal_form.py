@@ -13,7 +13,7 @@ from IPython.core.display_functions import display
 from ..journal import Journal
 from ..journal_templates import Field, JournalTemplate
 from ..journal_views import figure_png, summary_chart
-from .base import PrivateBox, friendly, get_journal, get_module, html_text, status
+from .base import PrivateBox, friendly, get_journal, get_module, html_text, status, table_view
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
@@ -69,9 +69,7 @@ def history_table(entries: pd.DataFrame, template: JournalTemplate, rows: int = 
     table["created"] = table["created"].dt.tz_convert(None).dt.strftime("%d %b %Y %H:%M")
     table = table.tail(rows).rename(columns={"created": "When"}).astype(object)
     table = table.where(table.notna(), "")
-    return (table.style.hide(axis="index")
-            .set_properties(**{"text-align": "left", "vertical-align": "top"})
-            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
+    return table_view(table)
 
 
 class JournalForm(PrivateBox):

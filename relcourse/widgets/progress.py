@@ -10,7 +10,7 @@ from IPython.core.display_functions import display
 
 from ..journal import Journal
 from ..module import Course, current_course
-from .base import PrivateBox, friendly, get_journal
+from .base import PrivateBox, friendly, get_journal, table_view
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
@@ -33,10 +33,7 @@ def progress_table(course: Course, progress: pd.DataFrame) -> Styler:
             "Reflections": f"{count('reflections')} of {len(module.prompts)}",
             "Journal entries": count("entries"),
         })
-    return (pd.DataFrame(rows).style.hide(axis="index")
-            .set_properties(**{"text-align": "left", "vertical-align": "top"})
-            .set_properties(subset=["Journal entries"], **{"text-align": "right"})
-            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
+    return table_view(pd.DataFrame(rows), right=("Journal entries",))
 
 
 class CourseProgress(PrivateBox):

@@ -18,7 +18,7 @@ from ..journal_views import figure_png
 from ..module import current_course
 from ..recommend import recommend
 from ..result_card import explanation, position_chart, save_card
-from .base import PrivateBox, friendly, get_journal, html_text, status
+from .base import PrivateBox, friendly, get_journal, html_text, status, table_view
 
 RESULT_TEMPLATE = "result"
 _views: weakref.WeakSet[PrivateBox] = weakref.WeakSet()
@@ -168,7 +168,7 @@ class SelfCheckHistory(PrivateBox):
         output = w.Output()
         with output:
             shown = table.astype(object).where(table.notna(), "not scored")
-            display(shown.style.hide(axis="index"))
+            display(table_view(shown))
             display(Image(data=figure_png(figure)))
         self.children = [output]
 
