@@ -21,7 +21,8 @@ class ArticleError(RelcourseError):
         self.path = str(path)
         self.line = line
         self.message = one_line(message)
-        super().__init__(f"{self.path}:{line}: {self.message}")
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {self.message}")
 
 
 class ContentError(RelcourseError):

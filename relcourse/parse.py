@@ -253,7 +253,8 @@ def load_articles(folder: Path | str) -> LoadResult:
     """Load every ``*.txt`` article in a folder; one bad file never stops the others."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise ArticleError(folder, 0, "no such folder: pass the folder holding the article .txt files")
+        raise ArticleError(folder, 0, "no such folder; run relcourse in the course folder (the one holding content/) "
+                                      "or give the path of your content folder")
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
     seen: dict[str, Path] = {}

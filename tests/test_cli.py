@@ -59,3 +59,13 @@ def test_inspect_bad_file_is_one_line_error(tmp_path: Path, capsys: pytest.Captu
     assert main(["inspect", str(bad), "--json"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"relcourse: error: {bad}:1: not UTF-8 text (byte 0xe9): save the article as UTF-8"
+
+
+def test_build_outside_a_course_folder_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RELCOURSE_CONTENT", raising=False)
+    assert main(["build"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == ("relcourse: error: content/articles: no such folder; run relcourse in the course folder "
+                   "(the one holding content/) or give the path of your content folder")
