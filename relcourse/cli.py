@@ -13,8 +13,10 @@ from rich.table import Table
 
 from .errors import RelcourseError
 from .export.editions import EDITIONS
+from .journal_templates import generate_templates
 from .module import load_course_content
 from .parse import load_article, load_articles
+from .prompts import generate_prompts
 from .serialize import article_to_json
 
 DEFAULT_CONTENT = Path("content")
@@ -32,19 +34,28 @@ def cmd_check(args: argparse.Namespace) -> int:
         result = load_articles(args.dir)
         articles, quiz_counts, diagnostics = result.articles, {}, result.diagnostics
     errors = [d for d in diagnostics if d.severity == "error"]
-    console = Console(highlight=False, width=max(100, Console().width))
     table = Table(title=f"Articles in {args.dir}")
-    for column in ("article", "sections", "steps", "cases", "experts", "phrases", "FAQ", "quiz", "warnings"):
-        table.add_column(column, justify="left" if column == "article" else "right")
+    found_logs: dict[str, list[str]] = {}
+    columns = ("article", "sections", "steps", "cases", "experts", "phrases", "FAQ", "quiz", "prompts", "logs", "warnings")
+    widest = max([len(a.slug) for a in articles] + [len(Path(e.path).name) for e in errors] + [7])
+    table.add_column("article", no_wrap=True, min_width=widest)
+    console = Console(highlight=False, width=max(widest + 100, Console().width))
+    for column in columns[1:]:
+        table.add_column(column, justify="right", min_width=len(column))
     for article in articles:
+        logs = [t.title for t in generate_templates(article) if t.id != "practice-log"]  # every module has a practice log
         table.add_row(
             article.slug, str(len(article.sections)), str(len(article.plan)), str(len(article.cases)),
             str(len(article.experts)), str(len(article.phrases)), str(len(article.faq)),
-            quiz_counts.get(article.slug, "-"), str(len(article.warnings)),
+            quiz_counts.get(article.slug, "-"), str(len(generate_prompts(article))), str(len(logs)), str(len(article.warnings)),
         )
+        found_logs[article.slug] = logs
     for error in errors:
-        table.add_row(Path(error.path).name, "-", "-", "-", "-", "-", "-", "-", "[red]failed[/red]")
+        table.add_row(Path(error.path).name, *["-"] * (len(columns) - 2), "[red]failed[/red]")
     console.print(table)
+    if args.logs:
+        for slug, logs in found_logs.items():
+            print(f"{slug}: journal logs: {'; '.join(logs) or 'none besides the practice log'}")
     for diagnostic in diagnostics:
         print(diagnostic)
     print(f"{len(articles)} article(s) ready, {len(errors)} file(s) failed")
@@ -186,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="parse every article and report what was found")
     check.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="a content folder (with articles/) or a folder of articles")
+    check.add_argument("--logs", action="store_true", help="also name the journal logs recognised in each article")
     check.set_defaults(handler=cmd_check)
 
     inspect = sub.add_parser("inspect", help="show one parsed article")

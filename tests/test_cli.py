@@ -17,6 +17,14 @@ def test_check_prints_a_row_per_article(capsys: pytest.CaptureFixture[str]) -> N
     assert "2 article(s) ready, 0 file(s) failed" in out
 
 
+def test_check_names_the_journal_logs_it_recognised(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--logs", str(FIXTURES / "articles")]) == 0
+    out = capsys.readouterr().out
+    assert "attachment-and-communication-116: journal logs: Evening bids log" in out
+    assert "│ attachment-and-communication-116 │" in out  # slugs are never cut
+    assert "prompts" in out and "logs" in out
+
+
 def test_check_fails_on_a_bad_article_but_reports_the_good(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "good.txt").write_bytes((FIXTURES / "articles" / "scripts-and-tools-201.txt").read_bytes())
     (tmp_path / "bad.txt").write_bytes(b"")
