@@ -203,3 +203,16 @@ def test_course_progress_counts_from_the_store(journal: Journal) -> None:
     cells = [c.split(">", 1)[1].split("<", 1)[0].strip() for c in row.split("<td")[1:]]
     assert cells == [f"1 of {len(module.quiz)}", f"1 of {len(module.article.plan)}", f"1 of {len(module.prompts)}", "1"]
     assert "text-align: left" in html
+
+
+def test_practice_log_picks_a_step_from_a_list(journal: Journal) -> None:
+    import ipywidgets as w
+
+    form = journal_form(M044, "practice-log", journal=journal)
+    assert isinstance(form, JournalForm)
+    step = form.inputs["step"]
+    assert isinstance(step, w.Dropdown) and step.value is None  # five long step names: a list, not a row of buttons
+    form.fill({"step": step.options[2][1], "tried": "named the trigger", "feeling": 7})
+    assert form.save() is not None
+    assert journal.entries(M044, "practice-log").iloc[0]["step"] == step.options[2][1]
+    assert step.value is None  # an empty form for the next entry

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 def field_widget(field: Field) -> Any:
     wide = w.Layout(width="100%")
     if field.kind == "choice":
+        if len(field.options) > 4 or any(len(option) > 24 for option in field.options):  # e.g. the plan's step names
+            return w.Dropdown(options=[("– choose –", None), *[(o, o) for o in field.options]], index=0,
+                              layout=w.Layout(width="auto", max_width="100%"))
         return w.ToggleButtons(options=list(field.options), value=None, style={"button_width": "auto"})
     if field.kind == "scale":
         return w.IntSlider(value=5, min=0, max=10, continuous_update=False)
@@ -108,7 +111,10 @@ class JournalForm(PrivateBox):
         entry_id = self.journal.add_entry(self.module_slug, self.template.id, values)
         for field in self.template.fields:  # an empty form for the next entry
             widget = self.inputs[field.id]
-            widget.value = 5 if field.kind == "scale" else (None if field.kind == "choice" else "")
+            if isinstance(widget, w.Dropdown):
+                widget.index = 0  # "– choose –"
+            else:
+                widget.value = 5 if field.kind == "scale" else (None if field.kind == "choice" else "")
         self.state.value = status("Entry saved ✓", "ok")
         self.refresh()
         return entry_id

@@ -85,7 +85,7 @@ class QuizWidget(PrivateBox):
         # worksheet) and each item gets a letter, instead of sentences cut off inside a dropdown
         listing = "".join(f"<li>{html_text(option)}</li>" for option in item.options)
         choices = [("–", None)] + [(letter, letter) for letter in self.letters]
-        self.inputs = [w.Dropdown(options=choices, value=None, layout=w.Layout(width="4.5em")) for _ in item.left]
+        self.inputs = [w.Dropdown(options=choices, index=0, layout=w.Layout(width="4.5em")) for _ in item.left]
         rows = [w.HBox([dd, w.HTML(f"<b>{html_text(left)}</b>")]) for left, dd in zip(item.left, self.inputs)]
         intro = w.HTML(f"<ol type='A' style='margin:.3em 0'>{listing}</ol>"
                        "<i>Choose the letter of the statement that goes with each:</i>")
@@ -172,8 +172,8 @@ class QuizWidget(PrivateBox):
             widget.disabled = False
             if isinstance(widget, w.Checkbox):
                 widget.value = False
-            elif isinstance(widget, w.Dropdown) and self.item.type == "ordering":
-                widget.value = 0
+            elif isinstance(widget, w.Dropdown):
+                widget.index = 0  # "–": not chosen yet
             else:
                 widget.value = None
         self.feedback.value = ""
