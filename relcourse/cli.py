@@ -162,17 +162,24 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 2
         written = []
         for edition in editions:
-            written += export_pack(args.notebooks, args.out, args.pack, args.modules, edition, args.paper or "", formats)
+            written += export_pack(args.notebooks, args.out, args.pack, args.modules, edition, args.paper or "", formats,
+                                   log_weeks=args.log_weeks)
     else:
         slugs = args.modules or module_slugs(args.notebooks)
         if not slugs:
             print(f"relcourse: error: no module notebooks in {args.notebooks}; run 'relcourse build' first", file=sys.stderr)
             return 2
         written = export_handouts(args.notebooks, args.out, slugs, editions, formats, args.paper or "",
-                                  show_progress=sys.stderr.isatty())
+                                  show_progress=sys.stderr.isatty(), log_weeks=args.log_weeks)
     for path in written:
         print(path)
     return 0
+
+
+def _weeks_arg(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of weeks (1 or more)")
+    return int(text)
 
 
 def add_journal_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -219,6 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", choices=["html", "pdf", "all"], default="all")
     export.add_argument("--paper", choices=["a4", "letter"], help="default: paper in content/course.yaml")
     export.add_argument("--pack", metavar="NAME", help="one workshop-pack document of the named modules")
+    export.add_argument("--log-weeks", type=_weeks_arg, default=0, metavar="N",
+                        help="blank journal pages: N weeks per log, to photocopy (default: every week of the plan)")
     export.add_argument("--notebooks", type=Path, default=Path("notebooks"))
     export.add_argument("--out", type=Path, default=Path("exports"))
     export.set_defaults(handler=cmd_export)

@@ -159,3 +159,20 @@ def test_objectives_tidy_title_case_names() -> None:
     assert found[0] == "Explain in your own words what the article means by “Preventive Maintenance vs Crisis Repair”."
     assert found[1] == "Give an everyday example of “Bids” from a couple's life."
     assert found[-1].startswith("Choose a first step")
+
+
+def test_log_weeks_prints_fewer_journal_pages_to_copy() -> None:
+    full = next(render_handouts(ROOT / "notebooks", ["security-and-needs-133"], ["participant"])).html
+    short = next(render_handouts(ROOT / "notebooks", ["security-and-needs-133"], ["participant"], log_weeks=1)).html
+    assert full.count('class="journal-page"') == 16  # two logs × the plan's 8 weeks
+    assert "Daily log: 3 security moments: week 8 of 8" in full and "Copy this page" not in full
+    assert short.count('class="journal-page"') == 2
+    assert "Daily log: 3 security moments: week ____ of 8" in short
+    assert "Copy this page for each week of the plan (8 weeks)." in short
+    assert '<td class="day">1</td>' in full and '<td class="day">1</td>' not in short  # days left to number
+
+
+def test_log_weeks_must_be_a_number_of_weeks(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["export", "--log-weeks", "0"])
+    assert "is not a number of weeks" in capsys.readouterr().err

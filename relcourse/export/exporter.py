@@ -8,7 +8,7 @@ from typing import Any
 
 from nbconvert.exporters import HTMLExporter, TemplateExporter
 from nbconvert.preprocessors import Preprocessor
-from traitlets import Unicode, default
+from traitlets import Int, Unicode, default
 
 from .preprocessors import (
     AddFacilitatorPages,
@@ -27,6 +27,7 @@ class HandoutExporter(HTMLExporter):
     export_from_notebook = "Relcourse handout"
     edition = Unicode("participant", help="participant or facilitator").tag(config=True)
     paper = Unicode("", help="a4 or letter (default: the course settings)").tag(config=True)
+    log_weeks = Int(0, help="blank journal pages per log: this many weeks, to copy (0: the plan's whole length)").tag(config=True)
 
     @default("template_name")
     def _template_name_default(self) -> str:
@@ -57,7 +58,7 @@ class HandoutExporter(HTMLExporter):
         steps: list[Preprocessor] = [ValidateRelcourseCells(parent=self)]
         if not facilitator:
             steps.append(RemoveAnswers(parent=self))  # before any view is built: answers never reach the template
-        steps.append(BuildHandoutViews(parent=self, with_answers=facilitator))
+        steps.append(BuildHandoutViews(parent=self, with_answers=facilitator, log_weeks=self.log_weeks))
         if facilitator:
             steps.append(AddFacilitatorPages(parent=self))
         steps.append(EditionInfo(parent=self, edition=self.edition, paper=self.paper))

@@ -12,7 +12,7 @@ import string
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
-from traitlets import Bool, Unicode
+from traitlets import Bool, Int, Unicode
 
 from ..errors import RelcourseError
 from ..metadata import NAMESPACE, from_cell
@@ -71,6 +71,7 @@ class BuildHandoutViews(Preprocessor):
     """Compute each interactive cell's printed form (``cell.metadata.handout``) from its metadata."""
 
     with_answers = Bool(False).tag(config=True)
+    log_weeks = Int(0).tag(config=True)  # 0: a page for every week of the plan
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         self.quiz_number = 0
@@ -110,8 +111,13 @@ class BuildHandoutViews(Preprocessor):
     def view_journal(self, data: dict[str, Any]) -> dict[str, Any]:
         # a choice among many long options (e.g. the plan's steps) prints as a blank to write in
         fields = [{**f, "kind": "text"} if f["kind"] == "choice" and len(f["options"]) > 4 else f for f in data["fields"]]
+        weeks = _weeks(int(data["days"]))
+        if 0 < self.log_weeks < len(weeks):  # fewer pages, to photocopy: days are left for the learner to number
+            shown = [[0] * 7 for _ in range(self.log_weeks)]
+        else:
+            shown = weeks
         return {"title": data["title"], "instructions": data["instructions"], "daily": data["daily"],
-                "fields": fields, "weeks": _weeks(int(data["days"]))}
+                "fields": fields, "weeks": shown, "total_weeks": len(weeks), "numbered": shown is weeks}
 
     def view_plan(self, data: dict[str, Any]) -> dict[str, Any]:
         return {"steps": [{"title": s["title"], "when": _when(s)} for s in data["steps"]]}

@@ -60,9 +60,9 @@ def module_slugs(notebooks: Path) -> list[str]:
 
 
 def render_handouts(notebooks: Path, slugs: Sequence[str], editions: Sequence[str], paper: str = "",
-                    fragment: bool = False) -> Iterable[Rendered]:
+                    fragment: bool = False, log_weeks: int = 0) -> Iterable[Rendered]:
     """Render each module in each edition to HTML, in this process (one exporter per edition)."""
-    exporters = {edition: EXPORTERS[edition](paper=paper) for edition in editions}
+    exporters = {edition: EXPORTERS[edition](paper=paper, log_weeks=log_weeks) for edition in editions}
     for slug in slugs:
         nb = read_module_notebook(notebooks, slug)
         for edition, exporter in exporters.items():
@@ -90,7 +90,8 @@ def _start_pdf_workers(count: int) -> ProcessPoolExecutor:
 
 
 def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: Sequence[str], formats: Sequence[str],
-                    paper: str = "", workers: int | None = None, show_progress: bool = True) -> list[Path]:
+                    paper: str = "", workers: int | None = None, show_progress: bool = True,
+                    log_weeks: int = 0) -> list[Path]:
     """Write ``out/<slug>-<edition>.html|.pdf``; PDFs are printed in parallel worker processes."""
     written: list[Path] = []
     jobs: list[tuple[str, Path]] = []
@@ -100,7 +101,7 @@ def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: 
     try:
         with Progress(disable=not show_progress, transient=True) as progress:
             task = progress.add_task("Exporting handouts", total=len(slugs) * len(editions) + pdfs)
-            for item in render_handouts(notebooks, slugs, editions, paper):
+            for item in render_handouts(notebooks, slugs, editions, paper, log_weeks=log_weeks):
                 base = out / f"{item.slug}-{item.edition}"
                 if "html" in formats:
                     write_atomic(base.with_suffix(".html"), item.html)
@@ -123,9 +124,9 @@ def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: 
 
 
 def export_pack(notebooks: Path, out: Path, name: str, slugs: Sequence[str], edition: str = "participant",
-                paper: str = "", formats: Sequence[str] = ("pdf",)) -> list[Path]:
+                paper: str = "", formats: Sequence[str] = ("pdf",), log_weeks: int = 0) -> list[Path]:
     """One document for a workshop: cover, contents, every module, page numbers running through."""
-    exporter = EXPORTERS[edition](paper=paper)
+    exporter = EXPORTERS[edition](paper=paper, log_weeks=log_weeks)
     modules, resources = [], None
     for slug in slugs:
         nb = read_module_notebook(notebooks, slug)
