@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Article, Case
 
@@ -16,6 +16,37 @@ QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 ENUMERATION_RE = re.compile(r"\(\d\)")
 #: two or more questions in a row, in the guide's own voice: "Look for patterns: Are there …? Does …?"
 QUESTION_RUN_RE = re.compile(r"(?:(?<=[.!?:—])\s+|^)(?P<run>[A-Z][^.?!:—]*\?(?:\s+[A-Z][^.?!:—]*\?)+)")
+
+
+MAX_ID = 48  # it appears in the notebook: reflection("module", "<id>")
+KEY_STOP_WORDS = {"a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "in", "is",
+                  "it", "of", "on", "or", "the", "this", "that", "to", "was", "what", "when", "with", "you", "your"}
+
+
+def prompt_id(kind: str, text: str, words: int = 4) -> str:
+    """An id made from what the prompt is about ("case-transformation-anxious-attachment-secure").
+
+    Saved reflections are keyed by it, so it must not shift when an article gains a case or a
+    question elsewhere, as a running number would.
+    """
+    ident = kind
+    for word in [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in KEY_STOP_WORDS][:words]:
+        if len(ident) + 1 + len(word) > MAX_ID:
+            break
+        ident += f"-{word}"
+    return ident
+
+
+def _unique(prompts: list[Prompt]) -> list[Prompt]:
+    seen: set[str] = set()
+    unique = []
+    for prompt in prompts:
+        ident, n = prompt.id, 2
+        while ident in seen:
+            ident, n = f"{prompt.id}-{n}", n + 1
+        seen.add(ident)
+        unique.append(replace(prompt, id=ident))
+    return unique
 
 
 @dataclass(frozen=True)
@@ -35,7 +66,7 @@ def _people(case: Case, article_text: str) -> list[str]:
     return [name for name, n in counts.most_common() if n >= 2]
 
 
-def case_prompt(case: Case, index: int, article_text: str) -> Prompt:
+def case_prompt(case: Case, article_text: str) -> Prompt:
     people = _people(case, article_text)
     text = " ".join(case.paragraphs)
     match = SAID_RE.search(text)
@@ -50,7 +81,7 @@ def case_prompt(case: Case, index: int, article_text: str) -> Prompt:
         question = f"In “{case.title}”, what changed between {people[0]} and {people[1]}? What could you borrow for your own relationship?"
     else:
         question = f"In “{case.title}”, what made the difference? What could you borrow for your own relationship?"
-    return Prompt(f"case-{index}", question, "case", case.line, case.title)
+    return Prompt(prompt_id("case", case.title), question, "case", case.line, case.title)
 
 
 def question_prompts(article: Article) -> list[Prompt]:
@@ -71,13 +102,13 @@ def question_prompts(article: Article) -> list[Prompt]:
                 lead = re.search(r"(?:^|[.!?]\s+)(?P<lead>[^.!?]{3,60}):\s*$", unquoted[: match.start("run")])
                 text = (f"{lead['lead'].strip()}: {questions} Take a moment with these questions and write what you find."
                         if lead else f"The practice guide asks: {questions} Think of a recent time and write your answers.")
-                prompts.append(Prompt(f"questions-{len(prompts) + 1}", text, "action", action.line, step.title))
+                prompts.append(Prompt(prompt_id("questions", questions), text, "action", action.line, step.title))
     return prompts
 
 
 def generate_prompts(article: Article) -> list[Prompt]:
     article_text = "\n".join(b.text for section in article.sections for b in section.blocks)
-    prompts = [case_prompt(case, n, article_text) for n, case in enumerate(article.cases, 1)]
+    prompts = [case_prompt(case, article_text) for case in article.cases]
     asked: list[Prompt] = []
     seen: set[str] = set()
     for step in article.plan:
@@ -88,7 +119,7 @@ def generate_prompts(article: Article) -> list[Prompt]:
                     seen.add(question)
                     answer = "what are your answers?" if question.count("?") > 1 else "what is your answer?"
                     asked.append(Prompt(
-                        f"action-{len(seen)}",
+                        prompt_id("ask", question),
                         f"The practice guide suggests asking: “{question}” Think of a recent moment: {answer}",
                         "action", action.line, step.title,
                     ))
@@ -97,10 +128,11 @@ def generate_prompts(article: Article) -> list[Prompt]:
         first = article.plan[0]
         prompts.append(Prompt("plan-start", f"Which action of “{first.name}” will you try first, when, and what might get in the way?",
                               "action", first.line, first.title))
-    for n, item in enumerate(article.faq, 1):
+    for item in article.faq:
         question = item.question.text.replace(article.title_block.text, article.title)
-        prompts.append(Prompt(f"faq-{n}", f"{question} Answer in your own words, for your own relationship.", "faq", item.line))
+        prompts.append(Prompt(prompt_id("faq", question), f"{question} Answer in your own words, for your own relationship.",
+                              "faq", item.line))
     if article.summary and article.summary.closing:
         prompts.append(Prompt("closing", f"The article closes with: “{article.summary.closing}” What does this mean for you this week?",
                               "summary", article.summary.line))
-    return prompts
+    return _unique(prompts)

@@ -30,7 +30,7 @@ form = live_widget("journal", "{M044}", "activation-journal")
 form.fill({{"trigger": "{SENTINEL} trigger", "somatic_experience": "{SENTINEL} body", "behavioral_response": "pursue",
            "resonance_with_early_experience": "{SENTINEL} echo", "intensity": 8}})
 form.save()
-note = live_widget("reflection", "{M044}", "case-1")
+note = live_widget("reflection", "{M044}", "case-detailed-case-study-liang")
 note.text.value = "{SENTINEL} reflection"
 note.save()
 """
@@ -51,7 +51,7 @@ def test_saved_notebook_holds_no_typed_text(tmp_path: Path, private_home: Path) 
     assert errors == []
     with Journal() as journal:  # the words did reach the store
         assert journal.entries(M044, "activation-journal").iloc[0]["trigger"] == f"{SENTINEL} trigger"
-        assert journal.reflection(M044, "case-1") == f"{SENTINEL} reflection"
+        assert journal.reflection(M044, "case-detailed-case-study-liang") == f"{SENTINEL} reflection"
     raw = json.dumps(nb)
     assert SENTINEL in raw, "widget state carries the text until scrubbed: this test would catch a leak"
     # save as JupyterLab does: through the server's contents manager, with the relcourse hook
@@ -91,8 +91,8 @@ def test_build_and_run_leave_no_trace(tmp_path: Path, private_home: Path, capsys
     caplog.set_level(logging.DEBUG, logger="relcourse")
     with Journal() as journal:
         journal.add_entry(M044, "activation-journal", {"trigger": SENTINEL, "intensity": 3})
-        journal.save_reflection(M044, "case-1", SENTINEL)
-        journal.save_reflection("security-and-needs-133", "case-1", SENTINEL)
+        journal.save_reflection(M044, "case-detailed-case-study-liang", SENTINEL)
+        journal.save_reflection("security-and-needs-133", "case-transformation-anxious-attachment-secure", SENTINEL)
     notebooks = tmp_path / "notebooks"
     exports = tmp_path / "exports"
     assert main(["build", "--content", str(CONTENT), "--notebooks", str(notebooks), "--exports", str(exports)]) == 0

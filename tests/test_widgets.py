@@ -110,15 +110,15 @@ def test_unknown_item_shows_a_notice_not_a_traceback(journal: Journal) -> None:
 
 
 def test_reflection_saved_and_shown_again(journal: Journal) -> None:
-    first = reflection(M133, "case-1", journal=journal)
+    first = reflection(M133, "case-transformation-anxious-attachment-secure", journal=journal)
     assert isinstance(first, ReflectionWidget)
     assert "what did David say that changed the moment for Elena" in first.children[0].value
     first.text.value = "He named her fear."
     assert "Unsaved" in first.state.value
     first.save()
     assert "Saved" in first.state.value
-    assert journal.reflection(M133, "case-1") == "He named her fear."
-    again = reflection(M133, "case-1", journal=journal)
+    assert journal.reflection(M133, "case-transformation-anxious-attachment-secure") == "He named her fear."
+    again = reflection(M133, "case-transformation-anxious-attachment-secure", journal=journal)
     assert isinstance(again, ReflectionWidget) and again.text.value == "He named her fear."
 
 
@@ -182,11 +182,11 @@ def test_phrase_cards_escape_and_copy() -> None:
 
 
 def test_widget_repr_never_shows_what_was_typed(journal: Journal) -> None:
-    widget = reflection(M133, "case-1", journal=journal)
+    widget = reflection(M133, "case-transformation-anxious-attachment-secure", journal=journal)
     assert isinstance(widget, ReflectionWidget)
     widget.text.value = "PRIVATE-WORDS"
     bundle = widget._repr_mimebundle_()
-    assert "PRIVATE-WORDS" not in str(bundle) and bundle["text/plain"] == "<relcourse reflection case-1>"
+    assert "PRIVATE-WORDS" not in str(bundle) and bundle["text/plain"] == "<relcourse reflection case-transformation-anxious-attachment-secure>"
 
 
 def test_course_progress_counts_from_the_store(journal: Journal) -> None:
@@ -194,7 +194,7 @@ def test_course_progress_counts_from_the_store(journal: Journal) -> None:
     journal.record_attempt(M133, "false-statement", "true", False)
     journal.record_attempt(M133, "false-statement", "false", True)  # the latest try counts
     journal.check_step(M133, "step-1")
-    journal.save_reflection(M133, "case-1", "a thought")
+    journal.save_reflection(M133, "case-transformation-anxious-attachment-secure", "a thought")
     journal.add_entry(M133, "practice-log", {"tried": "x"})
     html = progress_table(course, journal.progress()).to_html()
     module = next(m for m in course.modules if m.slug == M133)

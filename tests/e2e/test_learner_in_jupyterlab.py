@@ -205,7 +205,7 @@ def test_learner_session(lab: dict[str, object]) -> None:
         browser.close()
 
     with Journal(Path(str(lab["home"])) / "journal.sqlite") as journal:
-        assert journal.reflection(MODULE, "case-1") == REFLECTION
+        assert journal.reflection(MODULE, "case-transformation-anxious-attachment-secure") == REFLECTION
         entries = journal.entries(MODULE, "security-moments")
         assert list(entries["security_moment_1"]) == [MOMENT] and list(entries["felt_1"]) == ["secure"]
         attempts = journal.attempts(MODULE)
