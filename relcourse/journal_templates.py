@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from .ids import unique_ids
 from .model import Article, Step
 
 FieldKind = Literal["text", "longtext", "choice", "scale"]
@@ -168,20 +169,7 @@ def _log_fields(what: str) -> tuple[Field, ...]:
         else:
             label = _first_person(part)
             fields.append(Field(_slug(label).replace("-", "_")[:40], label[:1].upper() + label[1:], "longtext"))
-    return _unique_ids(fields)
-
-
-def _unique_ids(fields: list[Field]) -> tuple[Field, ...]:
-    """Field ids are the keys of a saved entry, so two fields never share one."""
-    seen: set[str] = set()
-    unique = []
-    for field in fields:
-        ident, n = field.id, 2
-        while ident in seen:
-            ident, n = f"{field.id}_{n}", n + 1
-        seen.add(ident)
-        unique.append(replace(field, id=ident))
-    return tuple(unique)
+    return tuple(unique_ids(fields, separator="_"))  # field ids are snake_case
 
 
 def _is_instruction(sentence: str, match: re.Match[str]) -> bool:

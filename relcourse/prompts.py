@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from .ids import unique_ids
 from .model import Article, Case
 
 SAID_RE = re.compile(r"\b(said|says|told|replied|asked)\b[^\"“]{0,30}[\"“]")
@@ -16,8 +17,6 @@ QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 ENUMERATION_RE = re.compile(r"\(\d\)")
 #: two or more questions in a row, in the guide's own voice: "Look for patterns: Are there …? Does …?"
 QUESTION_RUN_RE = re.compile(r"(?:(?<=[.!?:—])\s+|^)(?P<run>[A-Z][^.?!:—]*\?(?:\s+[A-Z][^.?!:—]*\?)+)")
-
-
 MAX_ID = 48  # it appears in the notebook: reflection("module", "<id>")
 KEY_STOP_WORDS = {"a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "in", "is",
                   "it", "of", "on", "or", "the", "this", "that", "to", "was", "what", "when", "with", "you", "your"}
@@ -35,18 +34,6 @@ def prompt_id(kind: str, text: str, words: int = 4) -> str:
             break
         ident += f"-{word}"
     return ident
-
-
-def _unique(prompts: list[Prompt]) -> list[Prompt]:
-    seen: set[str] = set()
-    unique = []
-    for prompt in prompts:
-        ident, n = prompt.id, 2
-        while ident in seen:
-            ident, n = f"{prompt.id}-{n}", n + 1
-        seen.add(ident)
-        unique.append(replace(prompt, id=ident))
-    return unique
 
 
 @dataclass(frozen=True)
@@ -135,4 +122,4 @@ def generate_prompts(article: Article) -> list[Prompt]:
     if article.summary and article.summary.closing:
         prompts.append(Prompt("closing", f"The article closes with: “{article.summary.closing}” What does this mean for you this week?",
                               "summary", article.summary.line))
-    return _unique(prompts)
+    return unique_ids(prompts)
