@@ -28,11 +28,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if (args.dir / "articles").is_dir():
         course = load_course_content(args.dir)
         articles = [m.article for m in course.modules]
-        quiz_counts = {m.slug: str(len(m.quiz)) for m in course.modules}
+        found = {m.slug: (str(len(m.quiz)), m.prompts, m.templates) for m in course.modules}
         diagnostics = course.diagnostics
-    else:
+    else:  # a bare folder of articles: no curated quizzes, so no quiz count
         result = load_articles(args.dir)
-        articles, quiz_counts, diagnostics = result.articles, {}, result.diagnostics
+        articles, diagnostics = result.articles, result.diagnostics
+        found = {a.slug: ("-", generate_prompts(a), generate_templates(a)) for a in articles}
     errors = [d for d in diagnostics if d.severity == "error"]
     table = Table(title=f"Articles in {args.dir}")
     found_logs: dict[str, list[str]] = {}
@@ -43,11 +44,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     for column in columns[1:]:
         table.add_column(column, justify="right", min_width=len(column))
     for article in articles:
-        logs = [t.title for t in generate_templates(article) if t.id != "practice-log"]  # every module has a practice log
+        quiz, prompts, templates = found[article.slug]
+        logs = [t.title for t in templates if t.id != "practice-log"]  # every module has a practice log
         table.add_row(
             article.slug, str(len(article.sections)), str(len(article.plan)), str(len(article.cases)),
             str(len(article.experts)), str(len(article.phrases)), str(len(article.faq)),
-            quiz_counts.get(article.slug, "-"), str(len(generate_prompts(article))), str(len(logs)), str(len(article.warnings)),
+            quiz, str(len(prompts)), str(len(logs)), str(len(article.warnings)),
         )
         found_logs[article.slug] = logs
     for error in errors:

@@ -73,6 +73,16 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _field_id(text: str) -> str:
+    """Field ids are snake_case: they are the keys of a saved entry."""
+    return _slug(text).replace("-", "_")
+
+
+def _capitalised(text: str) -> str:
+    """First letter up, the rest as written ('bid I made', not str.capitalize's 'bid i made')."""
+    return text[:1].upper() + text[1:]
+
+
 def counted_log(action: str, step: Step) -> JournalTemplate | None:
     """'Daily, record three "security moments" — what … made you feel secure or insecure.'"""
     match = COUNTED_RE.search(action)
@@ -84,7 +94,7 @@ def counted_log(action: str, step: Step) -> JournalTemplate | None:
     either = EITHER_RE.search(match["desc"])
     fields: list[Field] = []
     for n in range(1, count + 1):
-        fields.append(Field(f"{_slug(singular).replace('-', '_')}_{n}", f"{singular.capitalize()} {n}", "text", help=match["desc"].strip()))
+        fields.append(Field(f"{_field_id(singular)}_{n}", f"{singular.capitalize()} {n}", "text", help=match["desc"].strip()))
         if either:
             fields.append(Field(f"felt_{n}", f"Felt {either['a']} or {either['b']}?", "choice", (either["a"], either["b"])))
     choices = tuple(f.id for f in fields if f.kind == "choice")
@@ -99,9 +109,9 @@ def _field_from_element(label: str, desc: str) -> Field:
     choices = CHOICES_RE.search(desc)
     if choices:
         options = tuple(re.findall(r"(\w+) \(", choices["list"])) + tuple(re.findall(r"or (\w+)$", choices["list"]))
-        return Field(_slug(clean).replace("-", "_"), clean.capitalize(), "choice", options, desc.split("?")[0] + "?")
+        return Field(_field_id(clean), clean.capitalize(), "choice", options, desc.split("?")[0] + "?")
     first = re.split(r"(?<=[?.])\s", desc.strip())[0]
-    return Field(_slug(clean).replace("-", "_"), clean.capitalize(), "longtext", help=first)
+    return Field(_field_id(clean), clean.capitalize(), "longtext", help=first)
 
 
 def element_log(action: str, step: Step) -> JournalTemplate | None:
@@ -165,10 +175,10 @@ def _log_fields(what: str) -> tuple[Field, ...]:
             label = _first_person(" ".join([*words[: head - 1], _singular(words[head - 1]), *words[head:]]))
             count = NUMBERS.get(counted["n"].lower()) or int(counted["n"])
             for n in range(1, count + 1):
-                fields.append(Field(f"{_slug(label).replace('-', '_')}_{n}", f"{label[:1].upper()}{label[1:]} {n}", "text"))
+                fields.append(Field(f"{_field_id(label)}_{n}", f"{_capitalised(label)} {n}", "text"))
         else:
             label = _first_person(part)
-            fields.append(Field(_slug(label).replace("-", "_")[:40], label[:1].upper() + label[1:], "longtext"))
+            fields.append(Field(_field_id(label)[:40], _capitalised(label), "longtext"))
     return tuple(unique_ids(fields, separator="_"))  # field ids are snake_case
 
 

@@ -34,4 +34,4 @@ def read_yaml(path: Path, fix: str = "fix the indentation or quoting there") -> 
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         raise ContentError(path, f"not valid YAML text (control character {char}); save it as UTF-8 YAML", line) from None
     except yaml.YAMLError as exc:
-        raise ContentError(path, f"not valid YAML ({' '.join(str(exc).split())}); {fix}") from None
+        raise ContentError(path, f"not valid YAML ({exc}); {fix}") from None  # ContentError makes it one line
