@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from relcourse.build import build_notebooks
+from relcourse.content.synthetic import synthetic_article
+from relcourse.course.loader import load_course_content
 from relcourse.export.run import export_handouts
-from relcourse.module import load_course_content
-from relcourse.synthetic import synthetic_article
+from relcourse.notebook.build import build_notebooks
 
 
 def main(count: int = 50, pdf_count: int = 6) -> None:

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from relcourse.journal import Journal
+from relcourse.store.journal import Journal
 
 
 def main(count: int = 100_000) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 import time
 
-from relcourse.parse import parse_article
-from relcourse.synthetic import synthetic_article
+from relcourse.content.parser import parse_article
+from relcourse.content.synthetic import synthetic_article
 
 
 def main(count: int = 1000) -> None:

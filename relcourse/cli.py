@@ -11,13 +11,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .errors import RelcourseError
-from .export.editions import EDITIONS
-from .journal_templates import generate_templates
-from .module import load_course_content
-from .parse import load_article, load_articles
-from .prompts import generate_prompts
-from .serialize import article_to_json
+from relcourse.content.parser import load_article, load_articles
+from relcourse.content.serialize import article_to_json
+from relcourse.course.loader import load_course_content
+from relcourse.course.logs import generate_templates
+from relcourse.course.prompts import generate_prompts
+from relcourse.errors import RelcourseError
+from relcourse.export.editions import EDITIONS
 
 DEFAULT_CONTENT = Path("content")
 Handler = Callable[[argparse.Namespace], int]
@@ -82,8 +82,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_journal_export(args: argparse.Namespace) -> int:
-    from .journal import Journal
-    from .journal_io import export_journal
+    from relcourse.store.journal import Journal
+    from relcourse.store.transfer import export_journal
 
     with Journal() as journal:
         count = export_journal(journal, args.path, args.format)
@@ -92,8 +92,8 @@ def cmd_journal_export(args: argparse.Namespace) -> int:
 
 
 def cmd_journal_import(args: argparse.Namespace) -> int:
-    from .journal import Journal
-    from .journal_io import import_journal
+    from relcourse.store.journal import Journal
+    from relcourse.store.transfer import import_journal
 
     with Journal() as journal:
         added = import_journal(journal, args.path)
@@ -105,7 +105,7 @@ def cmd_journal_delete(args: argparse.Namespace) -> int:
     if not args.all:
         print("relcourse: error: say --all to delete every journal entry, reflection and quiz attempt", file=sys.stderr)
         return 2
-    from .journal import Journal
+    from relcourse.store.journal import Journal
 
     with Journal() as journal:
         if not args.yes:
@@ -123,14 +123,13 @@ def cmd_journal_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_notebooks
-    from .export.run import export_handouts
+    from relcourse.api import build
 
-    course = load_course_content(args.content)
-    for diagnostic in course.diagnostics:
+    result = build(args.content, args.notebooks, args.exports, check=args.check,
+                   notebooks_only=args.notebooks_only, show_progress=sys.stderr.isatty())
+    for diagnostic in result.course.diagnostics:
         print(diagnostic, file=sys.stderr)
-    report = build_notebooks(course, args.notebooks, check=args.check)
-    errors = [d for d in course.diagnostics if d.severity == "error"]
+    report = result.notebooks
     if args.check:
         problems = report.stale + report.orphaned
         for path in report.stale:
@@ -138,23 +137,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         for path in report.orphaned:
             print(f"orphaned: {path} (its article is gone from {args.content})")
         print(f"{len(report.unchanged)} notebook(s) up to date, {len(problems)} stale")
-        return 1 if problems or errors else 0
+        return 1 if problems or result.errors else 0
     print(f"notebooks: {len(report.written)} written, {len(report.unchanged)} unchanged in {args.notebooks}")
     for path in report.orphaned:
         print(f"note: {path} has no article any more; delete it if it is no longer needed")
-    if not args.notebooks_only and course.modules:
-        slugs = [m.slug for m in course.modules] + [i.id for i in course.instruments]
-        written = export_handouts(args.notebooks, args.exports, slugs, list(EDITIONS), ["html", "pdf"],
-                                  show_progress=sys.stderr.isatty())
-        print(f"handouts: {len(written)} files written in {args.exports}")
-    if errors:
-        print(f"{len(errors)} content file(s) failed; their notebooks were left as they were", file=sys.stderr)
+    if result.handouts:
+        print(f"handouts: {len(result.handouts)} files written in {args.exports}")
+    if result.errors:
+        print(f"{result.errors} content file(s) failed; their notebooks were left as they were", file=sys.stderr)
         return 1
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export.run import export_handouts, export_pack, module_slugs
+    from relcourse.export.run import export_handouts, export_pack, module_slugs
 
     editions = list(EDITIONS) if args.edition == "all" else [args.edition]
     formats = ["html", "pdf"] if args.to == "all" else [args.to]

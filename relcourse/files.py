@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import RelcourseError
+from relcourse.errors import RelcourseError
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:

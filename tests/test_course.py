@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from relcourse.cli import main
-from relcourse.course import DEFAULT_HELP, load_course
+from relcourse.course.settings import DEFAULT_HELP, load_course
 from relcourse.errors import ContentError
 from relcourse.export.run import render_handouts
 

@@ -17,7 +17,7 @@ from relcourse.export.exporter import (
 )
 from relcourse.export.facilitator import agenda, objectives, tidy_name
 from relcourse.export.run import export_handouts, render_handouts
-from relcourse.metadata import from_cell
+from relcourse.notebook.cells import from_cell
 
 from .conftest import FIXTURES, ROOT, content_folder
 
@@ -107,7 +107,7 @@ def test_exporters_never_open_the_store(monkeypatch: pytest.MonkeyPatch) -> None
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("an exporter opened the journal store")
 
-    monkeypatch.setattr("relcourse.journal.Journal.__init__", refuse)
+    monkeypatch.setattr("relcourse.store.journal.Journal.__init__", refuse)
     assert len(list(render_handouts(NOTEBOOKS, SEEDS, ["participant", "facilitator"]))) == 4
 
 

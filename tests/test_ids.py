@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from relcourse.ids import unique_ids
+from relcourse.course.ids import unique_ids
 
 
 @dataclass(frozen=True)

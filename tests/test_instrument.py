@@ -5,16 +5,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from relcourse.build import build_notebooks
+from relcourse.content.parser import load_articles
+from relcourse.course.loader import load_course_content
+from relcourse.course.selfcheck.instrument import load_instrument, score
+from relcourse.course.selfcheck.recommend import recommend
 from relcourse.errors import ContentError
 from relcourse.export.run import export_handouts, render_handouts
-from relcourse.instrument import load_instrument, score
-from relcourse.journal import Journal
-from relcourse.module import load_course_content
-from relcourse.parse import load_articles
-from relcourse.recommend import recommend
-from relcourse.result_card import explanation
+from relcourse.notebook.build import build_notebooks
+from relcourse.store.journal import Journal
 from relcourse.widgets import self_check, self_check_history, self_check_result
+from relcourse.widgets.result_card import explanation
 from relcourse.widgets.selfcheck import LikertForm, SelfCheckHistory, SelfCheckResult
 
 from .conftest import CONTENT, FIXTURES, ROOT

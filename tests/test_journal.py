@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from relcourse.cli import main
-from relcourse.journal import Journal
-from relcourse.journal_schema import StoreError
-from relcourse.journal_views import (
+from relcourse.store.journal import Journal
+from relcourse.store.schema import StoreError
+from relcourse.store.views import (
     counts_by,
     entries_per_week,
     over_time,
@@ -93,7 +93,7 @@ def test_choices_of_several_fields_are_counted_together(tmp_path: Path) -> None:
 
 WRITER = """
 import sys
-from relcourse.journal import Journal
+from relcourse.store.journal import Journal
 journal = Journal(sys.argv[1])
 for n in range(int(sys.argv[2])):
     journal.add_entry("m", "t", {"writer": sys.argv[3], "n": n})
@@ -113,7 +113,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
 
 KILLED = """
 import sys
-from relcourse.journal import Journal
+from relcourse.store.journal import Journal
 journal = Journal(sys.argv[1])
 for n in range(50):
     journal.add_entry("m", "t", {"n": n})

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from relcourse.journal_templates import JournalTemplate, generate_templates, template_days
-from relcourse.parse import load_article, parse_article
+from relcourse.content.parser import load_article, parse_article
+from relcourse.course.logs import JournalTemplate, generate_templates, template_days
 
 from .conftest import CONTENT, FIXTURES
 

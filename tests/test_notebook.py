@@ -8,12 +8,12 @@ import nbformat
 import pytest
 
 from relcourse.cli import main
-from relcourse.instrument import score
-from relcourse.journal import Journal
-from relcourse.journal_templates import Field
-from relcourse.metadata import from_cell, kind_of
-from relcourse.module import load_course_content
-from relcourse.notebook import module_notebook, notebook_text
+from relcourse.course.loader import load_course_content
+from relcourse.course.logs import Field
+from relcourse.course.selfcheck.instrument import score
+from relcourse.notebook.builder import module_notebook, notebook_text
+from relcourse.notebook.cells import from_cell, kind_of
+from relcourse.store.journal import Journal
 from relcourse.widgets.plan import START_KEY
 from relcourse.widgets.selfcheck import RESULT_TEMPLATE
 

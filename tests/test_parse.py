@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from relcourse.content.decode import decode_article
+from relcourse.content.parser import load_article, load_articles, parse_article
+from relcourse.content.readers import parse_duration
+from relcourse.content.serialize import article_to_json
+from relcourse.content.synthetic import synthetic_article
 from relcourse.errors import ArticleError
-from relcourse.parse import load_article, load_articles, parse_article
-from relcourse.reading import decode_article
-from relcourse.sections import parse_duration
-from relcourse.serialize import article_to_json
-from relcourse.synthetic import synthetic_article
 
 from .conftest import CONTENT, FIXTURE_ARTICLES, FIXTURES, SEED_ARTICLES
 

@@ -16,8 +16,8 @@ from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell
 
 from relcourse.cli import main
-from relcourse.journal import Journal
-from relcourse.privacy import pre_save_hook, scrub_notebook
+from relcourse.jupyter.privacy import pre_save_hook, scrub_notebook
+from relcourse.store.journal import Journal
 
 from .conftest import CONTENT, ROOT
 
@@ -82,7 +82,7 @@ def test_server_extension_is_enabled() -> None:
     result = subprocess.run([str(jupyter if jupyter.exists() else shutil.which("jupyter")), "server", "extension", "list"],
                             capture_output=True, text=True)
     listing = result.stdout + result.stderr
-    assert "relcourse.privacy" in listing and "enabled" in listing.split("relcourse.privacy", 1)[1][:40]
+    assert "relcourse.jupyter.privacy" in listing and "enabled" in listing.split("relcourse.jupyter.privacy", 1)[1][:40]
 
 
 def test_build_and_run_leave_no_trace(tmp_path: Path, private_home: Path, capsys: pytest.CaptureFixture[str],

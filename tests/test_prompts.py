@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from relcourse.parse import load_article, parse_article
-from relcourse.prompts import Prompt, generate_prompts, prompt_id
+from relcourse.content.parser import load_article, parse_article
+from relcourse.course.prompts import Prompt, generate_prompts, prompt_id
 
 from .conftest import CONTENT, FIXTURES
 

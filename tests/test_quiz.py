@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from relcourse.curated import load_curated
+from relcourse.content.parser import load_articles
+from relcourse.course.loader import load_course_content
+from relcourse.course.quiz.curated import load_curated
+from relcourse.course.quiz.generate import generate_items
+from relcourse.course.quiz.model import QuizItem, grade, merge_curated
 from relcourse.errors import ContentError
-from relcourse.module import load_course_content
-from relcourse.parse import load_articles
-from relcourse.quiz import QuizItem, grade, merge_curated
-from relcourse.quiz_generate import generate_items
 
 from .conftest import CONTENT, SEED_ARTICLES, content_folder
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from relcourse.parse import load_articles
-from relcourse.quiz import answer_text
-from relcourse.quiz_generate import generate_items
+from relcourse.content.parser import load_articles
+from relcourse.course.quiz.generate import generate_items
+from relcourse.course.quiz.model import answer_text
 
 from .conftest import CONTENT, FIXTURES
 

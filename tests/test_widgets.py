@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from relcourse.journal import Journal
-from relcourse.module import load_course_content
+from relcourse.course.loader import load_course_content
+from relcourse.store.journal import Journal
 from relcourse.widgets import (
     journal_form,
     phrase_cards,

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from relcourse.content.yaml_files import read_yaml
 from relcourse.errors import ContentError
-from relcourse.yaml_files import read_yaml
 
 
 @pytest.mark.parametrize(("data", "expected"), [

@@ -10,7 +10,7 @@ from nbconvert.exporters import HTMLExporter, TemplateExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Int, Unicode, default
 
-from .preprocessors import (
+from relcourse.export.preprocessors import (
     AddFacilitatorPages,
     BuildHandoutViews,
     EditionInfo,

@@ -14,11 +14,11 @@ from typing import Any
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, Int, Unicode
 
-from ..errors import RelcourseError
-from ..metadata import NAMESPACE, from_cell
-from ..quiz import QuizItem, answer_text
-from . import facilitator
-from .editions import EDITIONS
+from relcourse.course.quiz.model import QuizItem, answer_text
+from relcourse.errors import RelcourseError
+from relcourse.export import facilitator
+from relcourse.export.editions import EDITIONS
+from relcourse.notebook.cells import NAMESPACE, from_cell
 
 ANSWER_KEYS = ("answer", "explanation", "quote")
 LETTERS = string.ascii_uppercase

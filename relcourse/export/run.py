@@ -14,15 +14,15 @@ import nbformat
 from nbformat import NotebookNode
 from rich.progress import Progress
 
-from ..errors import RelcourseError
-from ..files import write_atomic
-from ..metadata import NAMESPACE
-from .exporter import (
+from relcourse.errors import RelcourseError
+from relcourse.export.exporter import (
     FacilitatorGuideExporter,
     HandoutExporter,
     ParticipantHandoutExporter,
     html_to_pdf,
 )
+from relcourse.files import write_atomic
+from relcourse.notebook.cells import NAMESPACE
 
 EXPORTERS: dict[str, type[HandoutExporter]] = {
     "participant": ParticipantHandoutExporter,

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import ipywidgets as w
 import pandas as pd
 
-from ..errors import RelcourseError
-from ..journal import Journal
-from ..module import Module, current_course
+from relcourse.course.loader import Module, current_course
+from relcourse.errors import RelcourseError
+from relcourse.store.journal import Journal
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler

@@ -10,10 +10,10 @@ import pandas as pd
 from IPython.core.display import Image
 from IPython.core.display_functions import display
 
-from ..journal import Journal
-from ..journal_templates import Field, JournalTemplate
-from ..journal_views import figure_png, summary_chart
-from .base import PrivateBox, friendly, get_journal, get_module, html_text, status, table_view
+from relcourse.course.logs import Field, JournalTemplate
+from relcourse.store.journal import Journal
+from relcourse.store.views import figure_png, summary_chart
+from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status, table_view
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler

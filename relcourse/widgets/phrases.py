@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..model import Phrase
-from .base import PrivateBox, friendly, get_module, html_text
+from relcourse.content.model import Phrase
+from relcourse.widgets.base import PrivateBox, friendly, get_module, html_text
 
 CARD = (
     '<div style="border:1px solid #c9d6dc;border-radius:8px;padding:.6em .9em;margin:.3em 0;background:#f5f9fa">'

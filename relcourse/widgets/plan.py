@@ -9,10 +9,10 @@ import ipywidgets as w
 from IPython.core.display_functions import display
 from IPython.lib.display import FileLink
 
-from ..journal import Journal
-from ..module import Module
-from ..plan import schedule, to_ics
-from .base import PrivateBox, friendly, get_journal, get_module, html_text
+from relcourse.course.loader import Module
+from relcourse.course.schedule import schedule, to_ics
+from relcourse.store.journal import Journal
+from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text
 
 START_KEY = "plan_start"
 

@@ -8,9 +8,9 @@ import ipywidgets as w
 import pandas as pd
 from IPython.core.display_functions import display
 
-from ..journal import Journal
-from ..module import Course, current_course
-from .base import PrivateBox, friendly, get_journal, table_view
+from relcourse.course.loader import Course, current_course
+from relcourse.store.journal import Journal
+from relcourse.widgets.base import PrivateBox, friendly, get_journal, table_view
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler

@@ -7,9 +7,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..journal import Journal
-from ..quiz import QuizItem, answer_text, grade
-from .base import PrivateBox, friendly, get_journal, get_module, html_text, status
+from relcourse.course.quiz.model import QuizItem, answer_text, grade
+from relcourse.store.journal import Journal
+from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
 
 _scores: weakref.WeakSet[QuizScore] = weakref.WeakSet()
 
@@ -97,7 +97,7 @@ class QuizWidget(PrivateBox):
         return {chr(ord("A") + n): option for n, option in enumerate(self.item.options)}
 
     def response(self) -> Any:
-        """The learner's answer in the form :func:`relcourse.quiz.grade` expects, or None if incomplete."""
+        """The learner's answer in the form :func:`relcourse.course.quiz.model.grade` expects, or None if incomplete."""
         item = self.item
         if item.type in ("single", "truefalse"):
             value = self.inputs[0].value

@@ -6,9 +6,9 @@ from datetime import datetime
 
 import ipywidgets as w
 
-from ..journal import Journal
-from ..prompts import Prompt
-from .base import PrivateBox, friendly, get_journal, get_module, html_text, status
+from relcourse.course.prompts import Prompt
+from relcourse.store.journal import Journal
+from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
 
 
 class ReflectionWidget(PrivateBox):

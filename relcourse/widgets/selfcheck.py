@@ -12,13 +12,13 @@ from IPython.core.display import Image, Markdown
 from IPython.core.display_functions import display
 from IPython.lib.display import FileLink
 
-from ..instrument import Instrument, Result, SubscaleScore, score
-from ..journal import Journal
-from ..journal_views import figure_png
-from ..module import current_course
-from ..recommend import recommend
-from ..result_card import explanation, position_chart, save_card
-from .base import PrivateBox, friendly, get_journal, html_text, status, table_view
+from relcourse.course.loader import current_course
+from relcourse.course.selfcheck.instrument import Instrument, Result, SubscaleScore, score
+from relcourse.course.selfcheck.recommend import recommend
+from relcourse.store.journal import Journal
+from relcourse.store.views import figure_png
+from relcourse.widgets.base import PrivateBox, friendly, get_journal, html_text, status, table_view
+from relcourse.widgets.result_card import explanation, position_chart, save_card
 
 RESULT_TEMPLATE = "result"
 _views: weakref.WeakSet[PrivateBox] = weakref.WeakSet()

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from relcourse.journal import Journal
+from relcourse.store.journal import Journal
 
 from ..conftest import CONTENT, ROOT
 

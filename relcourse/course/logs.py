@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .ids import unique_ids
-from .model import Article, Step
+from relcourse.content.model import Article, Step
+from relcourse.course.ids import unique_ids
 
 FieldKind = Literal["text", "longtext", "choice", "scale"]
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

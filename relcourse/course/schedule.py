@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .model import Step
+from relcourse.content.model import Step
 
 
 @dataclass(frozen=True)

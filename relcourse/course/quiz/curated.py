@@ -21,9 +21,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import ContentError
-from .quiz import ITEM_TYPES, QuizItem
-from .yaml_files import read_yaml
+from relcourse.content.yaml_files import read_yaml
+from relcourse.course.quiz.model import ITEM_TYPES, QuizItem
+from relcourse.errors import ContentError
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
 ALLOWED_KEYS = {"id", "type", "prompt", "options", "answer", "order", "pairs", "explanation", "section"}

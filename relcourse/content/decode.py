@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ArticleError
+from relcourse.errors import ArticleError
 
 BOM = "\ufeff"
 

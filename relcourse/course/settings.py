@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ContentError
-from .yaml_files import read_yaml
+from relcourse.content.yaml_files import read_yaml
+from relcourse.errors import ContentError
 
 PAPER_SIZES = ("a4", "letter")
 

@@ -6,15 +6,15 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import write_atomic
-from .metadata import NAMESPACE
-from .module import Course
-from .notebook import (
+from relcourse.course.loader import Course
+from relcourse.files import write_atomic
+from relcourse.notebook.builder import (
     index_notebook,
     instrument_notebook,
     module_notebook,
     notebook_text,
 )
+from relcourse.notebook.cells import NAMESPACE
 
 
 @dataclass

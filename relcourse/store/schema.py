@@ -12,7 +12,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from .errors import RelcourseError
+from relcourse.errors import RelcourseError
 
 APPLICATION_ID = 0x52434A4C  # "RCJL"
 STORE_NAME = "journal.sqlite"

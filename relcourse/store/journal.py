@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from .journal_schema import StoreError, connect, default_store_path
+from relcourse.store.schema import StoreError, connect, default_store_path
 
 TABLES = ("entries", "reflections", "attempts", "checkoffs", "settings")
 

@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .errors import RelcourseError
-from .journal import TABLES, Journal
+from relcourse.errors import RelcourseError
+from relcourse.store.journal import TABLES, Journal
 
 FORMAT_NAME = "relcourse-journal"
 FORMAT_VERSION = 1

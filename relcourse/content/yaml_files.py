@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError
+from relcourse.errors import ContentError
 
 
 def read_yaml(path: Path, fix: str = "fix the indentation or quoting there") -> Any:

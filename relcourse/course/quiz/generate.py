@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .model import Article, Text
-from .quiz import QuizItem
+from relcourse.content.model import Article, Text
+from relcourse.course.quiz.model import QuizItem
 
 SENTENCE_RE = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[A-Z\"“])")
 

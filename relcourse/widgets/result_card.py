@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .instrument import MIDDLE_BAND, Instrument, Result, per_item
-from .journal_views import figure_png
-from .recommend import Recommendation
+from relcourse.course.selfcheck.instrument import MIDDLE_BAND, Instrument, Result, per_item
+from relcourse.course.selfcheck.recommend import Recommendation
+from relcourse.store.views import figure_png
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -108,8 +108,8 @@ white-space: nowrap }} td, th {{ padding: .25em 0 }} .note {{ color: #555; font-
 
 def save_card(instrument: Instrument, result: Result, recommendations: Sequence[Recommendation], folder: Path) -> list[Path]:
     """Write ``<id>-result.png`` and ``<id>-result.pdf`` into ``folder`` (only when the learner asks)."""
-    from .export.exporter import html_to_pdf
-    from .files import write_atomic
+    from relcourse.export.exporter import html_to_pdf
+    from relcourse.files import write_atomic
 
     png = folder / f"{instrument.id}-result.png"
     pdf = folder / f"{instrument.id}-result.pdf"

@@ -3,7 +3,7 @@
 The parser is a single pass over the lines: each non-blank line is either page
 chrome (kept in ``Article.chrome``), a section heading, or a block of the current
 section / phrase / FAQ. Section kinds come from a table of heading synonyms, and the
-structured views come from the readers in :mod:`relcourse.sections`.
+structured views come from the readers in :mod:`relcourse.content.readers`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import sections as readers
-from .errors import ArticleError
-from .model import Article, Block, Diagnostic, Faq, Phrase, Section, SectionKind
-from .reading import decode_article, read_article_lines
+from relcourse.content import readers
+from relcourse.content.decode import decode_article, read_article_lines
+from relcourse.content.model import Article, Block, Diagnostic, Faq, Phrase, Section, SectionKind
+from relcourse.errors import ArticleError
 
 TITLE_RE = re.compile(
     r"^(?P<cat>[A-Za-z][A-Za-z_&' ]*?)\s*[-–]\s*(?P<num>\d{1,5})\s*[-–:]\s*(?P<title>\S.*?)\s*$"

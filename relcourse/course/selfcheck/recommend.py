@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .instrument import MIDDLE_BAND, Instrument, Result, per_item
-from .model import Article
+from relcourse.content.model import Article
+from relcourse.course.selfcheck.instrument import MIDDLE_BAND, Instrument, Result, per_item
 
 
 @dataclass(frozen=True)

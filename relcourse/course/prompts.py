@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .ids import unique_ids
-from .model import Article, Case
+from relcourse.content.model import Article, Case
+from relcourse.course.ids import unique_ids
 
 SAID_RE = re.compile(r"\b(said|says|told|replied|asked)\b[^\"“]{0,30}[\"“]")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")

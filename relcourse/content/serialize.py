@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Article, Section, Step, Text
+from relcourse.content.model import Article, Section, Step, Text
 
 SCHEMA_VERSION = 1
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .metadata import NAMESPACE
+from relcourse.notebook.cells import NAMESPACE
 
 
 def is_relcourse_notebook(notebook: dict[str, Any]) -> bool:
@@ -40,7 +40,7 @@ def pre_save_hook(model: dict[str, Any], **kwargs: Any) -> None:
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
-    return [{"module": "relcourse.privacy"}]
+    return [{"module": "relcourse.jupyter.privacy"}]
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:

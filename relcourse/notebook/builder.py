@@ -14,14 +14,14 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from .course import CourseSettings
-from .instrument import Instrument
-from .journal_templates import template_days
-from .metadata import NAMESPACE, SCHEMA_VERSION, cell_data
-from .model import Section
-from .module import Course, Module
-from .plan import plan_rows
-from .quiz import QuizItem
+from relcourse.content.model import Section
+from relcourse.course.loader import Course, Module
+from relcourse.course.logs import template_days
+from relcourse.course.quiz.model import QuizItem
+from relcourse.course.schedule import plan_rows
+from relcourse.course.selfcheck.instrument import Instrument
+from relcourse.course.settings import CourseSettings
+from relcourse.notebook.cells import NAMESPACE, SCHEMA_VERSION, cell_data
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 HOW_TO = (

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import ContentError
-from .yaml_files import read_yaml
+from relcourse.content.yaml_files import read_yaml
+from relcourse.errors import ContentError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 

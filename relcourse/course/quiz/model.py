@@ -1,6 +1,6 @@
 """Quiz items: the declarative model (as jupyterquiz/H5P do it), grading, and merging curated items.
 
-Generation from articles lives in :mod:`relcourse.quiz_generate`.
+Generation from articles lives in :mod:`relcourse.course.quiz.generate`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from .model import (
+from relcourse.content.model import (
     Block,
     Case,
     Concept,

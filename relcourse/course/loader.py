@@ -12,16 +12,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from .course import CourseSettings, load_course
-from .curated import load_curated
-from .errors import ContentError, RelcourseError
-from .instrument import Instrument, load_instruments
-from .journal_templates import JournalTemplate, generate_templates
-from .model import Article, Diagnostic, Phrase
-from .parse import load_articles
-from .prompts import Prompt, generate_prompts
-from .quiz import QuizItem, merge_curated
-from .quiz_generate import generate_items
+from relcourse.content.model import Article, Diagnostic, Phrase
+from relcourse.content.parser import load_articles
+from relcourse.course.logs import JournalTemplate, generate_templates
+from relcourse.course.prompts import Prompt, generate_prompts
+from relcourse.course.quiz.curated import load_curated
+from relcourse.course.quiz.generate import generate_items
+from relcourse.course.quiz.model import QuizItem, merge_curated
+from relcourse.course.selfcheck.instrument import Instrument, load_instruments
+from relcourse.course.settings import CourseSettings, load_course
+from relcourse.errors import ContentError, RelcourseError
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Stage 1: article files → the typed :class:`~relcourse.content.model.Article` (no Jupyter, no pandas)."""

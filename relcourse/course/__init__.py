@@ -1,0 +1,1 @@
+"""Stage 2: an Article (+ reviewed YAML, course settings) → a Module: what a module teaches."""

@@ -1,0 +1,1 @@
+"""The self-check ("relationship test"): instruments, scoring and the action plan."""

@@ -1,0 +1,1 @@
+"""The learner's private SQLite store, reached only by widgets and the CLI (never by exporters)."""
