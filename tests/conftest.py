@@ -6,6 +6,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 CONTENT = ROOT / "content"
 SEED_ARTICLES = sorted((CONTENT / "articles").glob("*.txt"))
 FIXTURE_ARTICLES = sorted((FIXTURES / "articles").glob("*.txt"))

@@ -17,7 +17,7 @@ from relcourse.widgets import self_check, self_check_history, self_check_result
 from relcourse.widgets.result_card import explanation
 from relcourse.widgets.selfcheck import LikertForm, SelfCheckHistory, SelfCheckResult
 
-from .conftest import CONTENT, FIXTURES, ROOT
+from ..conftest import CONTENT, FIXTURES, ROOT
 
 KIT = load_instrument(CONTENT / "instruments" / "relationship-test.yaml")
 EXAMPLE = load_instrument(FIXTURES / "instruments" / "weekly-checkin.yaml")

@@ -13,7 +13,7 @@ from relcourse.content.serialize import article_to_json
 from relcourse.content.synthetic import synthetic_article
 from relcourse.errors import ArticleError
 
-from .conftest import CONTENT, FIXTURE_ARTICLES, FIXTURES, SEED_ARTICLES
+from ..conftest import CONTENT, FIXTURE_ARTICLES, FIXTURES, SEED_ARTICLES
 
 ALL_ARTICLES = SEED_ARTICLES + FIXTURE_ARTICLES
 

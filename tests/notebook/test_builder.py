@@ -17,9 +17,7 @@ from relcourse.store.journal import Journal
 from relcourse.widgets.plan import START_KEY
 from relcourse.widgets.selfcheck import RESULT_TEMPLATE
 
-from .conftest import CONTENT, FIXTURE_ARTICLES, FIXTURES, ROOT, SEED_ARTICLES, content_folder
-
-GOLDEN = Path(__file__).parent / "golden"
+from ..conftest import CONTENT, FIXTURE_ARTICLES, FIXTURES, GOLDEN, ROOT, SEED_ARTICLES, content_folder
 
 
 def test_golden_notebook() -> None:

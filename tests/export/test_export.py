@@ -19,9 +19,8 @@ from relcourse.export.facilitator import agenda, objectives, tidy_name
 from relcourse.export.run import export_handouts, render_handouts
 from relcourse.notebook.cells import from_cell
 
-from .conftest import FIXTURES, ROOT, content_folder
+from ..conftest import FIXTURES, GOLDEN, ROOT, content_folder
 
-GOLDEN = Path(__file__).parent / "golden"
 NOTEBOOKS = ROOT / "notebooks"
 SEEDS = ["security-and-needs-044", "security-and-needs-133"]
 

@@ -19,7 +19,7 @@ from relcourse.cli import main
 from relcourse.jupyter.privacy import pre_save_hook, scrub_notebook
 from relcourse.store.journal import Journal
 
-from .conftest import CONTENT, ROOT
+from ..conftest import CONTENT, ROOT
 
 SENTINEL = "SENTINEL-7f3a-private-words"
 M044 = "security-and-needs-044"

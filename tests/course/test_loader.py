@@ -9,7 +9,7 @@ from relcourse.course.settings import DEFAULT_HELP, load_course
 from relcourse.errors import ContentError
 from relcourse.export.run import render_handouts
 
-from .conftest import CONTENT, content_folder
+from ..conftest import CONTENT, content_folder
 
 
 def _content(tmp_path: Path, course_yaml: str | None) -> Path:

@@ -5,7 +5,7 @@ import pytest
 from relcourse.content.parser import load_article, parse_article
 from relcourse.course.logs import JournalTemplate, generate_templates, template_days
 
-from .conftest import CONTENT, FIXTURES
+from ..conftest import CONTENT, FIXTURES
 
 HEAD = "Conflict_and_Repair-090-Logs\n\n1. Problem Scenario\n\nA and B argue.\n\n3. Practice Guide: Step-by-Step Path\n\n"
 

@@ -8,7 +8,7 @@ from relcourse.content.parser import load_articles
 from relcourse.course.quiz.generate import generate_items
 from relcourse.course.quiz.model import answer_text
 
-from .conftest import CONTENT, FIXTURES
+from ..conftest import CONTENT, FIXTURES
 
 SEEDS = load_articles(CONTENT / "articles").articles
 

@@ -25,7 +25,7 @@ from relcourse.widgets.progress import progress_table
 from relcourse.widgets.quiz import QuizScore, QuizWidget
 from relcourse.widgets.reflection import ReflectionWidget
 
-from .conftest import CONTENT
+from ..conftest import CONTENT
 
 M133 = "security-and-needs-133"
 M044 = "security-and-needs-044"

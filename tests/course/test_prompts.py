@@ -3,7 +3,7 @@ from __future__ import annotations
 from relcourse.content.parser import load_article, parse_article
 from relcourse.course.prompts import Prompt, generate_prompts, prompt_id
 
-from .conftest import CONTENT, FIXTURES
+from ..conftest import CONTENT, FIXTURES
 
 HEAD = "Conflict_and_Repair-091-Prompts\n\n1. Problem Scenario\n\nA and B argue.\n\n3. Practice Guide: Step-by-Step Path\n\n"
 

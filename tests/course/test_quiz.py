@@ -11,7 +11,7 @@ from relcourse.course.quiz.generate import generate_items
 from relcourse.course.quiz.model import QuizItem, grade, merge_curated
 from relcourse.errors import ContentError
 
-from .conftest import CONTENT, SEED_ARTICLES, content_folder
+from ..conftest import CONTENT, SEED_ARTICLES, content_folder
 
 SEEDS = load_articles(CONTENT / "articles").articles
 
