@@ -17,6 +17,7 @@ from typing import Any
 from relcourse.content import readers
 from relcourse.content.decode import decode_article, read_article_lines
 from relcourse.content.model import Article, Block, Diagnostic, Faq, Phrase, Section, SectionKind
+from relcourse.content.text import slugify
 from relcourse.errors import ArticleError
 
 TITLE_RE = re.compile(
@@ -64,10 +65,6 @@ def _roman(text: str) -> int:
         value = ROMAN[char]
         total += -value if ROMAN.get(nxt, 0) > value else value
     return total
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 @dataclass

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from relcourse.content.model import Article, Step
+from relcourse.content.text import slugify as _slug
+from relcourse.content.text import split_sentences
 from relcourse.course.ids import unique_ids
 
 FieldKind = Literal["text", "longtext", "choice", "scale"]
@@ -69,13 +71,9 @@ class JournalTemplate:
     chart_label: str = ""
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def _field_id(text: str) -> str:
     """Field ids are snake_case: they are the keys of a saved entry."""
-    return _slug(text).replace("-", "_")
+    return _slug(text, "_")
 
 
 def _capitalised(text: str) -> str:
@@ -189,19 +187,6 @@ def _is_instruction(sentence: str, match: re.Match[str]) -> bool:
     return not noun_use or match["what"].lower().startswith("of ")
 
 
-def _sentences(text: str) -> list[str]:
-    """Split at sentence ends that are outside quotes."""
-    sentences, current, quoted = [], "", False
-    for char in text:
-        current += char
-        if char in "\"“”":
-            quoted = char == "“" or (char == '"' and not quoted)
-        elif char in ".!?" and not quoted:
-            sentences.append(current.strip())
-            current = ""
-    return [s for s in [*sentences, current.strip()] if s]
-
-
 def written_log(action: str, step: Step) -> JournalTemplate | None:
     """Any instruction to write something down regularly or in a journal, read sentence by sentence.
 
@@ -209,7 +194,7 @@ def written_log(action: str, step: Step) -> JournalTemplate | None:
     'Note what happened afterwards in your journal.'  'Write down each time you say "…".'
     Reactions after each attempt are the practice log's; 'Write three phrases on a card' is an exercise.
     """
-    for sentence in _sentences(action):
+    for sentence in split_sentences(action):
         match = next((m for m in WRITE_RE.finditer(sentence) if _is_instruction(sentence, m)), None)
         if not match or PRACTICE_LOG_RE.search(sentence):
             continue

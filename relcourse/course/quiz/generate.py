@@ -16,16 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from relcourse.content.model import Article, Text
+from relcourse.content.text import split_sentences as sentences
 from relcourse.course.quiz.model import QuizItem
 
-SENTENCE_RE = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[A-Z\"“])")
-
-
 # --- helpers ------------------------------------------------------------------------
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_RE.split(text) if s.strip()]
 
 
 def shorten(text: str, limit: int = 150) -> str:

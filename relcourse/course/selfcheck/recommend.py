@@ -6,11 +6,11 @@ new articles in ``content/articles`` are picked up without code changes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from relcourse.content.model import Article
+from relcourse.content.text import first_sentence
 from relcourse.course.selfcheck.instrument import MIDDLE_BAND, Instrument, Result, per_item
 
 
@@ -23,10 +23,6 @@ class Recommendation:
     first_step: str
     first_action: str
     score: float
-
-
-def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0]
 
 
 def article_text(article: Article) -> str:
@@ -76,7 +72,7 @@ def recommend(instrument: Instrument, result: Result, articles: Sequence[Article
             first = article.plan[0] if article.plan else None
             ranked.append(Recommendation(
                 article.slug, article.title, tuple(reasons), tuple(dict.fromkeys(matched)),
-                first.title if first else "", _first_sentence(first.actions[0]) if first and first.actions else "",
+                first.title if first else "", first_sentence(first.actions[0]) if first and first.actions else "",
                 round(total, 3),
             ))
     ranked.sort(key=lambda r: (-r.score, r.slug))

@@ -1,0 +1,84 @@
+"""Text utilities every stage shares: the one sentence splitter and the one slugify.
+
+Kept in one place so that a quiz item, a journal form and a handout all agree on where a
+sentence ends, in English and in Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: opening quote → its closing quote; a straight quote closes itself
+QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "'": "'"}
+#: Western ends need a space and a capital (or a quote / CJK character) after them: "e.g. so" goes on
+LATIN_END_RE = re.compile(r"[.!?…]+[\"”’'」』)]*(?=\s+[\"“‘'「『(]?[A-Z\u4e00-\u9fff]|\s*$)")
+#: Chinese ends need nothing after them
+CJK_END_RE = re.compile(r"[。！？]+[”’」』）)]*")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation whose closing mark exists; stray marks quote nothing.
+
+    Single quotes count only as quotation marks around words (``'like this'``), never as the
+    apostrophe of "don't" or "Su’s".
+    """
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        close = QUOTE_PAIRS.get(char)
+        single = char in "'‘"
+        if close is None or (single and index > 0 and text[index - 1].isalnum()):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(text):
+            if text[end] == close and not (close in "'’" and end + 1 < len(text) and text[end + 1].isalpha()):
+                break
+            end += 1
+        if end >= len(text):
+            index += 1  # never closed: not a quotation
+            continue
+        spans.append((index, end + 1))
+        index = end + 1
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text``, never cut inside a quotation.
+
+    A sentence ends at ``.!?…`` followed by a space and a capital (English), or at ``。！？``
+    (Chinese), together with any closing quote that follows the mark.
+    """
+    spans = _quoted_spans(text)
+
+    def inside(match: re.Match[str]) -> bool:
+        """The mark ends a sentence within a quotation, not the sentence that holds it."""
+        return any(start < match.start() and match.end() < end for start, end in spans)
+
+    cuts = sorted(
+        match.end() for pattern in (LATIN_END_RE, CJK_END_RE) for match in pattern.finditer(text) if not inside(match)
+    )
+    pieces, start = [], 0
+    for cut in cuts:
+        if cut > start:
+            pieces.append(text[start:cut])
+            start = cut
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence, or the whole text when it has none."""
+    found = split_sentences(text)
+    return found[0] if found else text.strip()
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """Lower-case ASCII letters and digits joined by ``separator``; Chinese text is kept as written.
+
+    ``Security_and_Needs`` → ``security-and-needs``; ``安全感与需求`` → ``安全感与需求``.
+    """
+    normal = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[^a-z0-9\u4e00-\u9fff]+", separator, normal).strip(separator)

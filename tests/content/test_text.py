@@ -1,0 +1,49 @@
+"""The one sentence splitter and the one slugify, in English and Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from relcourse.content.text import first_sentence, slugify, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two! Three? four.", ["One.", "Two!", "Three? four."]),
+        ('He said "Go." Then he left.', ['He said "Go."', "Then he left."]),
+        ('Su said: "I am here. Even now." Done.', ['Su said: "I am here. Even now."', "Done."]),
+        ("Write it, e.g. a card. Then stop.", ["Write it, e.g. a card.", "Then stop."]),
+        ("Don't go. It's Su’s day.", ["Don't go.", "It's Su’s day."]),
+        ("He said 'stay here. Please.' Ok.", ["He said 'stay here. Please.'", "Ok."]),
+        ('An open "quote. Never closed.', ['An open "quote.', "Never closed."]),
+        ("她说：“我很害怕。你别走。”然后他留下了。", ["她说：“我很害怕。你别走。”", "然后他留下了。"]),
+        ("这很好！真的吗？「好。」", ["这很好！", "真的吗？", "「好。」"]),
+        ("It helps. 这也有用。", ["It helps.", "这也有用。"]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_first_sentence_of_text_without_an_end() -> None:
+    assert first_sentence("  no end here ") == "no end here"
+    assert first_sentence("第一句。第二句。") == "第一句。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Security_and_Needs", "security-and-needs"),
+        ("Daily log: 3 bids!", "daily-log-3-bids"),
+        ("安全感与需求", "安全感与需求"),
+        ("第１步 ", "第1步"),
+    ],
+)
+def test_slugify(text: str, expected: str) -> None:
+    assert slugify(text) == expected
+
+
+def test_slugify_separator() -> None:
+    assert slugify("What I noticed", "_") == "what_i_noticed"
