@@ -1,16 +1,73 @@
-"""Turn an article file's bytes into numbered text lines, or a clear error."""
+"""Turn a content file's bytes into numbered text lines, or a clear error.
+
+Content files are read only when they are regular files of a bounded size: a named pipe
+would block the build forever and a link to a device file would never end.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from relcourse.errors import ArticleError
 
 BOM = "\ufeff"
+#: the longest wiki export seen is about 40 KB; anything far larger is not an article
+MAX_ARTICLE_BYTES = 2_000_000
+#: byte-order marks of encodings a text editor may choose instead of UTF-8
+WIDE_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32",
+             b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+
+
+class FileRefused(Exception):
+    """A content file that is not read at all; ``message`` says why and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    Opened non-blocking so that a named pipe cannot hang us; the type is checked on the
+    opened file (not the name), so a symbolic link to a device is refused too.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise FileRefused(f"cannot read the file ({exc.strerror}); check it exists and is readable") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise FileRefused("not a regular file (a pipe, device or folder); remove it from the content folder")
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise FileRefused(f"cannot read the file ({exc.strerror}); check it is readable") from None
+    if len(data) > limit:
+        raise FileRefused(f"larger than {limit // 1_000_000} MB; this is not a course file, remove it or split it")
+    return data
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``"UTF-16"``/``"UTF-32"`` when the bytes look like one (a BOM, or NULs between ASCII letters)."""
+    for bom, name in WIDE_BOMS.items():
+        if data.startswith(bom):
+            return name
+    head = data[:200]
+    if len(head) >= 4 and head.count(0) * 2 >= len(head) - 1 and (head[1::2].count(0) == len(head[1::2])
+                                                                   or head[0::2].count(0) == len(head[0::2])):
+        return "UTF-16"
+    return None
 
 
 def decode_article(data: bytes, path: Path | str) -> list[str]:
-    """Decode UTF-8 (optional BOM, LF or CRLF) into lines; reject empty and binary files."""
+    """Decode UTF-8 (optional BOM, LF or CRLF) into lines; reject empty, wide-encoded and binary files."""
+    wide = wide_encoding(data)
+    if wide:
+        raise ArticleError(path, 1, f"{wide} text: save the article as UTF-8 (in the editor's 'Save as' encoding choice)")
     if not data.strip():
         raise ArticleError(path, 1, "the file is empty: export the article text from the wiki into it")
     nul = data.find(b"\x00")
@@ -30,8 +87,9 @@ def decode_article(data: bytes, path: Path | str) -> list[str]:
 
 
 def read_article_lines(path: Path) -> list[str]:
+    """The lines of one article file (a regular file of bounded size)."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(path, 0, f"cannot read the file ({exc.strerror}): check it exists and is readable") from None
+        data = read_regular_file(path, MAX_ARTICLE_BYTES)
+    except FileRefused as exc:
+        raise ArticleError(path, 0, exc.message) from None
     return decode_article(data, path)

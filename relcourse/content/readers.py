@@ -46,6 +46,16 @@ QUOTE_RE = re.compile(r"[\"“](?P<q>[^\"“”]{2,400}?)[\"”]")
 SCRIPT_PRONOUN_RE = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'll|me|my|we|we're|We’re|us|our|you|your)\b", re.IGNORECASE)
 
 
+#: the longest plan the calendar, the .ics file and the printed log pages accept (a year)
+MAX_PLAN_DAYS = 366
+#: numbers longer than this are beyond any plan (and Python refuses to read 4,300 digits)
+MAX_DIGITS = 6
+
+
+def _bounded_number(digits: str) -> int:
+    return int(digits) if len(digits) <= MAX_DIGITS else 10**MAX_DIGITS
+
+
 def parse_duration(text: str) -> Duration | None:
     """``Suggested Days 1-3`` → day 1..3; ``Weeks 1-2``; ``Week 3``; ``Ongoing``."""
     if "ongoing" in text.lower():
@@ -53,9 +63,21 @@ def parse_duration(text: str) -> Duration | None:
     match = DURATION_RE.search(text)
     if not match:
         return None
-    start = int(match["start"])
-    end = int(match["end"]) if match["end"] else start
+    start = _bounded_number(match["start"])
+    end = _bounded_number(match["end"]) if match["end"] else start
     return Duration("week" if match["unit"].lower() == "week" else "day", start, end, text)
+
+
+def duration_problem(duration: Duration) -> str | None:
+    """Why a duration cannot be put on a calendar (too long, or ending before it starts), if it cannot."""
+    if duration.start is None:
+        return None
+    end = duration.end if duration.end is not None else duration.start
+    if duration.start < 1 or end < duration.start:
+        return f"duration {duration.text!r} ends before it starts; write e.g. 'Days 1-3'"
+    if end * (7 if duration.unit == "week" else 1) > MAX_PLAN_DAYS:
+        return f"duration {duration.text!r} runs past day {MAX_PLAN_DAYS} of the plan; shorten it (kept without dates)"
+    return None
 
 
 def _subheading(block: Block) -> str | None:
@@ -120,6 +142,9 @@ def parse_plan(section: Section, warn: Warn) -> list[Step]:
         duration = parse_duration(match["dur"] or "")
         if duration is None:
             warn(head.line, f"no duration recognised in {head.text!r} (expected e.g. 'Days 1-3', 'Weeks 1-2', 'Ongoing')")
+        elif (problem := duration_problem(duration)) is not None:
+            warn(head.line, problem)
+            duration = None
         intro: list[Text] = []
         actions: list[Text] = []
         labelled = any(ACTIONS_LABEL_RE.match(b.text) for b in blocks)
@@ -132,7 +157,7 @@ def parse_plan(section: Section, warn: Warn) -> list[Step]:
             else:
                 intro.append(Text(block.text, block.line))
         kind = match["kind"].capitalize()
-        steps.append(Step(kind, int(match["num"]), match["name"].strip(" -–—"), duration, head.line, tuple(intro), tuple(actions)))
+        steps.append(Step(kind, _bounded_number(match["num"]), match["name"].strip(" -–—"), duration, head.line, tuple(intro), tuple(actions)))
     return steps
 
 

@@ -37,6 +37,9 @@ from relcourse.content.yaml_files import read_yaml
 from relcourse.errors import ContentError
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+#: answer points a learner chooses between (radio buttons, printed boxes): 0–10 is the widest in use
+MAX_SCALE_POINTS = 11
+MAX_ITEMS = 200
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,9 @@ def _parse_subscale(raw: Any, index: int, item_ids: set[str], path: Path) -> Sub
             raise _fail(path, f"{where}: 'bands' needs a 'source' (where the cut-offs come from) and 'ranges'")
         source = str(spec["source"])
         for band in spec["ranges"]:
-            if not isinstance(band, dict) or not {"min", "max", "label"} <= set(band) or band["min"] > band["max"]:
+            if not isinstance(band, dict) or not {"min", "max", "label"} <= set(band) \
+                    or not all(isinstance(band[k], (int, float)) and not isinstance(band[k], bool) for k in ("min", "max")) \
+                    or band["min"] > band["max"]:
                 raise _fail(path, f"{where}: each band needs min ≤ max and a label")
             bands.append(Band(float(band["min"]), float(band["max"]), str(band["label"])))
     return Subscale(str(raw["id"]), str(raw["name"]), tuple(map(str, items)), method, max_missing,
@@ -209,6 +214,14 @@ def _parse_subscale(raw: Any, index: int, item_ids: set[str], path: Path) -> Sub
 def load_instrument(path: Path) -> Instrument:
     """Read and validate one instrument; errors name the file and what to fix."""
     data = read_yaml(path)
+    try:
+        return _instrument(data, path)
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a value of the wrong type the checks above missed
+        raise _fail(path, f"a value has the wrong type ({type(exc).__name__}); compare the file with the schema in "
+                          "relcourse/course/selfcheck/instrument.py") from None
+
+
+def _instrument(data: Any, path: Path) -> Instrument:
     if not isinstance(data, dict):
         raise _fail(path, "expected a mapping with id, title, scale, items and subscales")
     for key in ("id", "title", "scale", "items", "subscales", "citation", "licence"):
@@ -220,12 +233,16 @@ def load_instrument(path: Path) -> Instrument:
     if not isinstance(scale, dict) or not isinstance(scale.get("min"), int) or not isinstance(scale.get("max"), int) \
             or scale["min"] >= scale["max"]:
         raise _fail(path, "'scale' needs whole numbers min < max, e.g. {min: 1, max: 7}")
+    if scale["max"] - scale["min"] + 1 > MAX_SCALE_POINTS:
+        raise _fail(path, f"'scale' has {scale['max'] - scale['min'] + 1} points; use at most {MAX_SCALE_POINTS} (e.g. 0 to 10)")
     anchors = scale.get("anchors") or {}
     if not isinstance(anchors, dict) or any(not isinstance(k, int) or not scale["min"] <= k <= scale["max"] for k in anchors):
         raise _fail(path, "'scale.anchors' maps points of the scale (numbers) to their labels")
     raw_items = data["items"]
     if not isinstance(raw_items, list) or not raw_items:
         raise _fail(path, "'items' must be a list of {id, text, reverse}")
+    if len(raw_items) > MAX_ITEMS:
+        raise _fail(path, f"{len(raw_items)} items; a self-check has at most {MAX_ITEMS}, split it into several instruments")
     items = []
     for index, raw in enumerate(raw_items, 1):
         if not isinstance(raw, dict) or not raw.get("id") or not raw.get("text"):
