@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -17,9 +18,13 @@ from typing import Any
 
 import pandas as pd
 
-from relcourse.store.schema import StoreError, connect, default_store_path
+from relcourse.store.mounts import MOUNT_TABLE, JournalMode
+from relcourse.store.private import STORE_COMPANIONS
+from relcourse.store.rows import TABLE_SPECS
+from relcourse.store.schema import FAILURES, StoreError, default_store_path, open_store, store_failure
 
-TABLES = ("entries", "reflections", "attempts", "checkoffs", "settings")
+TABLES = tuple(TABLE_SPECS)
+MIN_SECRET_BYTES = 6  # shorter values (module slugs, "yes") also occur in the schema and page headers
 
 
 def now_iso() -> str:
@@ -29,9 +34,14 @@ def now_iso() -> str:
 class Journal:
     """A learner's store. ``Journal()`` opens the default one; pass ``path`` for another."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, mount_table: Path = MOUNT_TABLE) -> None:
         self.path = Path(path) if path is not None else default_store_path()
-        self._conn = connect(self.path)
+        opened = open_store(self.path, mount_table)
+        self._conn = opened.conn
+        #: True on read-only media: everything can be read and exported, nothing written
+        self.read_only = opened.read_only
+        #: the SQLite journal mode in use and why (WAL on local disk, rollback on network folders)
+        self.mode: JournalMode = opened.mode
 
     def close(self) -> None:
         self._conn.close()
@@ -45,16 +55,21 @@ class Journal:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``: one writer at a time, all-or-nothing."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: {FAILURES['SQLITE_READONLY']}")
         try:
             self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self.path}: cannot write to the journal ({exc}); check the folder is writable") from None
+        except sqlite3.Error as exc:
+            raise store_failure(self.path, exc) from None
         try:
             yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):  # a full disk, a lost network folder: one line, nothing half-saved
+                raise store_failure(self.path, exc, "nothing was saved") from None
             raise
-        self._conn.execute("COMMIT")
 
     # --- journal entries -------------------------------------------------------------
     def add_entry(self, module: str, template: str, fields: dict[str, Any], created: str | None = None) -> int:
@@ -165,13 +180,65 @@ class Journal:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor]
 
-    def delete_all(self) -> None:
-        """Remove every entry, reflection, attempt, check-off and setting, and reclaim the space."""
+    def delete_all(self, wait: float = 30.0) -> None:
+        """Remove every row, then the old pages (VACUUM, WAL checkpoint), and check no text is left.
+
+        A notebook reading the store keeps the old pages alive, so this waits up to ``wait``
+        seconds for readers to finish and refuses, before deleting anything, if they do not.
+        """
+        secrets = self._stored_texts()
+        self._release_old_pages(wait, "nothing was deleted")
+        self._conn.execute("PRAGMA secure_delete = ON")  # deleted cells are zeroed, not just unlinked
         with self.transaction() as conn:
             for table in TABLES:
-                conn.execute(f"DELETE FROM {table}")
-        self._conn.execute("VACUUM")
-        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.execute(f"DELETE FROM {table}")  # table names from the fixed TABLES list
+        try:
+            self._conn.execute("VACUUM")
+        except sqlite3.Error as exc:
+            raise store_failure(self.path, exc, "the rows are deleted; run the command again to clear the space") from None
+        self._release_old_pages(wait, "the rows are deleted but traces remain; close it and run the command again")
+        left = [p.name for p in self._files() if any(secret in p.read_bytes() for secret in secrets)]
+        if left:
+            raise StoreError(f"{self.path}: deleted text is still in {', '.join(left)}; close every notebook and run the command again")
+
+    def _stored_texts(self) -> set[bytes]:
+        """Every text value in the store (JSON fields opened up), as bytes to look for after deleting."""
+        texts: set[str] = set()
+        for table in TABLES:
+            for row in self._conn.execute(f"SELECT * FROM {table}"):
+                texts.update(v for v in row if isinstance(v, str))
+                if table == "entries":
+                    texts.update(str(v) for v in json.loads(row[4]).values() if isinstance(v, str))
+        return {t.encode("utf-8") for t in texts if len(t.encode("utf-8")) >= MIN_SECRET_BYTES}
+
+    def _release_old_pages(self, wait: float, refusal: str) -> None:
+        """Wait until no other connection reads an old snapshot, then fold the WAL into the file."""
+        busy = f"{self.path}: another program (an open notebook?) is reading the journal; shut its kernel down; {refusal}"
+        if self.read_only:
+            raise StoreError(f"{self.path}: {FAILURES['SQLITE_READONLY']}")
+        deadline = time.monotonic() + wait
+        self._conn.execute(f"PRAGMA busy_timeout = {int(max(wait, 0) * 1000)}")
+        try:
+            while True:
+                try:
+                    if self.mode.mode == "wal":
+                        blocked = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] != 0
+                    else:  # a rollback journal: readers hold a shared lock that EXCLUSIVE waits for
+                        self._conn.execute("BEGIN EXCLUSIVE")
+                        self._conn.execute("ROLLBACK")
+                        blocked = False
+                except sqlite3.OperationalError:
+                    blocked = True
+                if not blocked:
+                    return
+                if time.monotonic() >= deadline:
+                    raise StoreError(busy)
+                time.sleep(0.1)
+        finally:
+            self._conn.execute("PRAGMA busy_timeout = 60000")
+
+    def _files(self) -> list[Path]:
+        return [p for p in (Path(f"{self.path}{s}") for s in STORE_COMPANIONS) if p.is_file()]
 
 
 def _filters(**values: str | None) -> tuple[str, tuple[str, ...]]:

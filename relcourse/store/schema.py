@@ -1,18 +1,22 @@
 """Opening the private SQLite store safely: location, permissions, identity, migrations.
 
 A store is recognised by SQLite's ``application_id``; any other file at the store path
-(another database, a text file, a damaged store) is reported and never written to.
+(another database, a text file, a damaged store) is reported and never written to. A store
+that cannot be written (read-only media) is opened read-only, so it can still be exported.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from relcourse.errors import RelcourseError
+from relcourse.errors import RelcourseError, one_line
+from relcourse.store.mounts import MOUNT_TABLE, JournalMode, choose_journal_mode
+from relcourse.store.private import secure_store_files
 
 APPLICATION_ID = 0x52434A4C  # "RCJL"
 STORE_NAME = "journal.sqlite"
@@ -67,6 +71,35 @@ class StoreError(RelcourseError):
     """The journal store cannot be opened or used; the message says what to do."""
 
 
+#: SQLite error → what the learner is told (anything else is reported as damage)
+FAILURES: dict[str, str] = {
+    "SQLITE_FULL": "the disk is full; free some space and try again",
+    "SQLITE_READONLY": "the journal is read-only (read-only media or no write permission); copy it to a writable folder",
+    "SQLITE_BUSY": "another program is using the journal; close it (or the notebook) and try again",
+    "SQLITE_LOCKED": "another program is using the journal; close it (or the notebook) and try again",
+    "SQLITE_CANTOPEN": "the journal cannot be opened; check the folder and file permissions",
+    "SQLITE_IOERR": "the disk could not be read or written; check the disk and try again",
+    "SQLITE_PERM": "no permission to use the journal; check the file's owner and permissions",
+}
+DAMAGED = "the journal store is damaged; keep a copy and run 'relcourse journal export' from a backup"
+
+
+def store_failure(path: Path, exc: sqlite3.Error, tail: str = "") -> StoreError:
+    """A one-line StoreError for an SQLite failure, naming the store and what to do."""
+    name = getattr(exc, "sqlite_errorname", "")
+    reason = next((text for code, text in FAILURES.items() if name.startswith(code)), f"{DAMAGED} ({one_line(str(exc))})")
+    return StoreError(f"{path}: {reason}" + (f"; {tail}" if tail else ""))
+
+
+@dataclass
+class Opened:
+    """An open store: its connection, whether it is read-only, and the journal mode in use and why."""
+
+    conn: sqlite3.Connection
+    read_only: bool
+    mode: JournalMode
+
+
 def default_store_path() -> Path:
     """``$RELCOURSE_HOME/journal.sqlite`` if set, else the user's data folder."""
     home = os.environ.get("RELCOURSE_HOME")
@@ -86,6 +119,8 @@ def _check_location(path: Path) -> None:
         raise StoreError(f"{folder}: is a file, not a folder; set RELCOURSE_HOME to a folder for the journal")
     if not folder.is_dir():
         raise StoreError(f"{folder}: the journal folder does not exist; create it or set RELCOURSE_HOME to an existing folder")
+    if path.is_dir() and not path.is_symlink():
+        raise StoreError(f"{path}: is a folder, not a journal file; move it away or set RELCOURSE_HOME to another folder")
     if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(f"{folder}: the journal folder is read-only; make it writable or set RELCOURSE_HOME to a writable folder")
 
@@ -96,22 +131,52 @@ def _check_identity(path: Path) -> bool:
         return False
     with path.open("rb") as handle:
         header = handle.read(100)
-    if not header.startswith(SQLITE_HEADER):
+    if not header.startswith(SQLITE_HEADER[: len(header)]):
         raise StoreError(f"{path}: this file is not a relcourse journal store; move it away (it was not changed)")
+    if len(header) < 100:
+        raise StoreError(f"{path}: {DAMAGED} (the file is cut short)")
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise StoreError(f"{path}: this SQLite file belongs to another program, not relcourse; move it away (it was not changed)")
     return True  # relcourse writes its application_id before switching to WAL, so the header always has it
 
 
 def _create_private_file(path: Path) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
     os.close(fd)
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the store at ``path``, migrated to the current schema."""
+def _writable(path: Path) -> bool:
+    """Can the store and its journal files be written (not read-only media, not someone else's)?"""
+    return os.access(path.parent, os.W_OK | os.X_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """``mode=ro``, or ``immutable=1`` where SQLite cannot even make its lock files (read-only media)."""
+    uri = path.absolute().as_uri()
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        conn = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=60, isolation_level=None, check_same_thread=False)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                conn.close()
+                raise StoreError(f"{path}: {DAMAGED} (read-only)")
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()  # no -shm can be made beside a WAL store: try immutable
+    raise StoreError(f"{path}: the journal is on read-only media and cannot be read; copy it to a writable folder")
+
+
+def open_store(path: Path, mount_table: Path = MOUNT_TABLE) -> Opened:
+    """Open (creating if needed) the store at ``path``, private, migrated, in the right journal mode."""
     _check_location(path)
+    secure_store_files(path)
     existed = _check_identity(path)
+    mode = choose_journal_mode(path.parent, mount_table)
+    if existed and not _writable(path):
+        try:
+            conn = _open_read_only(path)
+        except sqlite3.Error as exc:
+            raise store_failure(path, exc) from None
+        return Opened(conn, True, JournalMode(mode.mode, f"read-only: {mode.reason}"))
     if not path.exists():
         try:
             _create_private_file(path)
@@ -125,13 +190,25 @@ def connect(path: Path) -> sqlite3.Connection:
         if existed:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
-                raise sqlite3.DatabaseError(result)
+                raise StoreError(f"{path}: {DAMAGED} ({one_line(str(result))[:200]})")
         _migrate(conn, path)  # before WAL: a new store's header (application_id) goes straight to the file
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: the journal store is damaged ({exc}); keep a copy and run 'relcourse journal export' from a backup") from None
-    return conn
+        mode = _set_journal_mode(conn, mode)
+    except sqlite3.Error as exc:
+        raise store_failure(path, exc) from None
+    return Opened(conn, False, mode)
+
+
+def _set_journal_mode(conn: sqlite3.Connection, wanted: JournalMode) -> JournalMode:
+    """Switch to ``wanted``; leaving WAL needs the store to itself, so another open notebook may delay it."""
+    try:
+        actual = str(conn.execute(f"PRAGMA journal_mode = {wanted.mode}").fetchone()[0])  # mode from a fixed list
+    except sqlite3.OperationalError:
+        actual = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+    # rollback journals on network folders: every commit reaches the server before it returns
+    conn.execute("PRAGMA synchronous = NORMAL" if actual == "wal" else "PRAGMA synchronous = FULL")
+    if actual != wanted.mode:
+        return JournalMode(actual, f"{wanted.reason}; still {actual} because another program has the journal open")
+    return wanted
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:

@@ -1,100 +1,126 @@
-"""Export and import all of a learner's data (CSV or JSON), for backup or moving machines."""
+"""Export and import all of a learner's data (CSV or JSON), for backup or moving machines.
+
+Exports are private files (0600, never through a link). An import is checked row by row before
+anything is written and then added in one transaction: a bad file changes nothing.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from relcourse.errors import RelcourseError
 from relcourse.store.journal import TABLES, Journal
+from relcourse.store.private import read_limited, write_private
+from relcourse.store.rows import MAX_ROWS, TABLE_SPECS, RowError
+from relcourse.store.schema import store_failure
 
 FORMAT_NAME = "relcourse-journal"
 FORMAT_VERSION = 1
 CSV_COLUMNS = ["table", "data"]
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write a file only its owner can read: exports hold private words."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    except OSError as exc:
-        raise RelcourseError(f"{path}: cannot write the export ({exc.strerror}); choose a writable folder") from None
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+CSV_FORMAT_ROW = "_format"  # first CSV row: {"format": …, "version": …}
+MAX_IMPORT_BYTES = 100 * 2**20
 
 
 def export_journal(journal: Journal, path: Path, fmt: str) -> int:
     """Write every table to ``path``; returns the number of rows written."""
     data = {table: journal.rows(table) for table in TABLES}
     count = sum(len(rows) for rows in data.values())
+    header = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
     if fmt == "json":
-        payload: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION, **data}
-        _write_private(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        text = json.dumps({**header, **data}, ensure_ascii=False, indent=1) + "\n"
     elif fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(CSV_COLUMNS)
+        writer.writerow([CSV_FORMAT_ROW, json.dumps(header)])
         for table, rows in data.items():
             for row in rows:
                 writer.writerow([table, json.dumps(row, ensure_ascii=False, sort_keys=True)])
-        _write_private(path, buffer.getvalue())
+        text = buffer.getvalue()
     else:
         raise RelcourseError(f"unknown export format {fmt!r}: use csv or json")
+    write_private(path, text.encode("utf-8"))
     return count
 
 
-def _read_export(path: Path) -> dict[str, list[dict[str, Any]]]:
+def _check_header(header: Any) -> None:
+    if not isinstance(header, dict) or header.get("format") != FORMAT_NAME:
+        raise ValueError("not a relcourse journal export")
+    version = header.get("version")
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise ValueError(f"format version is not {FORMAT_VERSION}: written by another relcourse version")
+
+
+def _parse_csv(text: str) -> dict[str, list[Any]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    if next(reader, None) != CSV_COLUMNS:
+        raise ValueError("the first line is not 'table,data'")
+    tables: dict[str, list[Any]] = {t: [] for t in TABLES}
+    for number, row in enumerate(reader, start=2):
+        if len(row) != 2:
+            raise ValueError(f"line {number} does not have 2 columns")
+        table, data = row
+        if table == CSV_FORMAT_ROW:
+            _check_header(json.loads(data))
+        elif table in tables:
+            tables[table].append(json.loads(data))
+        else:
+            raise ValueError(f"line {number} names an unknown table")
+    return tables
+
+
+def _parse_json(text: str) -> dict[str, list[Any]]:
+    payload = json.loads(text)
+    _check_header(payload)
+    extra = set(payload) - {"format", "version", *TABLES}
+    if extra:
+        raise ValueError("it has sections relcourse does not know")
+    tables = {t: payload.get(t, []) for t in TABLES}
+    if not all(isinstance(rows, list) for rows in tables.values()):
+        raise ValueError("a table is not a list of rows")
+    return tables
+
+
+def read_export(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of an export file, checked against the store's columns, in column order."""
+    data = read_limited(path, MAX_IMPORT_BYTES)
+    fail = f"{path}: not a usable relcourse journal export"
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RelcourseError(f"{path}: cannot read the file ({exc}); pass a file written by 'relcourse journal export'") from None
+        text = data.decode("utf-8-sig")
+        csv_like = path.suffix.lower() == ".csv" or text.startswith("table,data")
+        tables = _parse_csv(text) if csv_like else _parse_json(text)
+    except UnicodeDecodeError:
+        raise RelcourseError(f"{fail} (not UTF-8 text); nothing was imported") from None
+    except (ValueError, csv.Error, RecursionError) as exc:
+        reason = "not valid JSON" if isinstance(exc, json.JSONDecodeError) else str(exc).split(":")[0]
+        raise RelcourseError(f"{fail} ({reason}); nothing was imported") from None
+    if sum(len(rows) for rows in tables.values()) > MAX_ROWS:
+        raise RelcourseError(f"{fail} (more than {MAX_ROWS} rows); nothing was imported")
     try:
-        if path.suffix.lower() == ".csv" or text.startswith("table,data"):
-            tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-            for row in csv.DictReader(text.splitlines()):
-                tables[row["table"]].append(json.loads(row["data"]))
-            return tables
-        payload = json.loads(text)
-        if payload.get("format") != FORMAT_NAME:
-            raise ValueError("not a relcourse journal export")
-        return {t: list(payload.get(t, [])) for t in TABLES}
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise RelcourseError(f"{path}: not a relcourse journal export ({exc}); nothing was imported") from None
+        return {t: [TABLE_SPECS[t].check(row, n) for n, row in enumerate(rows, start=1)] for t, rows in tables.items()}
+    except RowError as exc:
+        raise RelcourseError(f"{fail}: {exc}; nothing was imported") from None
 
 
 def import_journal(journal: Journal, path: Path) -> int:
     """Merge an export into the store (rows already present are skipped); returns rows added."""
-    tables = _read_export(path)
+    tables = read_export(path)
     added = 0
-    with journal.transaction() as conn:
-        for row in tables["entries"]:
-            exists = conn.execute(
-                "SELECT 1 FROM entries WHERE module=? AND template=? AND created=? AND fields=?",
-                (row["module"], row["template"], row["created"], row["fields"]),
-            ).fetchone()
-            if not exists:
-                conn.execute("INSERT INTO entries (module, template, created, fields) VALUES (?,?,?,?)",
-                             (row["module"], row["template"], row["created"], row["fields"]))
-                added += 1
-        for row in tables["attempts"]:
-            exists = conn.execute("SELECT 1 FROM attempts WHERE module=? AND item_id=? AND created=?",
-                                  (row["module"], row["item_id"], row["created"])).fetchone()
-            if not exists:
-                conn.execute("INSERT INTO attempts (module, item_id, answer, correct, created) VALUES (?,?,?,?,?)",
-                             (row["module"], row["item_id"], row["answer"], row["correct"], row["created"]))
-                added += 1
-        for table, keys in (("reflections", ("module", "prompt_id")), ("checkoffs", ("module", "step_id")),
-                            ("settings", ("module", "key"))):
-            for row in tables[table]:
-                names = list(row)
-                cursor = conn.execute(
-                    f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
-                    f"ON CONFLICT ({', '.join(keys)}) DO NOTHING",
-                    [row[n] for n in names],
-                )
-                added += cursor.rowcount
+    try:
+        with journal.transaction() as conn:
+            for table, rows in tables.items():
+                spec = TABLE_SPECS[table]
+                positions = [list(spec.columns).index(k) for k in spec.key]
+                insert, exists = spec.insert_sql(), spec.exists_sql()
+                for values in rows:
+                    if conn.execute(exists, [values[i] for i in positions]).fetchone() is None:
+                        conn.execute(insert, values)
+                        added += 1
+    except sqlite3.Error as exc:
+        raise store_failure(journal.path, exc, "nothing was imported") from None
     return added
