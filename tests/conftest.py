@@ -4,6 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from .regen import build_seed_notebooks
+
+# the golden notebook is an expected output, not a course notebook: nbval must not run it
+collect_ignore = ["golden"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -27,3 +32,9 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     home = tmp_path_factory.mktemp("relcourse-home")
     monkeypatch.setenv("RELCOURSE_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def built_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content freshly built, once per run: export tests never read the committed notebooks/."""
+    return build_seed_notebooks(tmp_path_factory.mktemp("notebooks"))

@@ -17,7 +17,7 @@ from relcourse.widgets import self_check, self_check_history, self_check_result
 from relcourse.widgets.result_card import explanation
 from relcourse.widgets.selfcheck import LikertForm, SelfCheckHistory, SelfCheckResult
 
-from ..conftest import CONTENT, FIXTURES, ROOT
+from ..conftest import CONTENT, FIXTURES
 
 KIT = load_instrument(CONTENT / "instruments" / "relationship-test.yaml")
 EXAMPLE = load_instrument(FIXTURES / "instruments" / "weekly-checkin.yaml")
@@ -137,13 +137,13 @@ def test_widgets_save_history_and_card(journal: Journal, tmp_path: Path) -> None
     assert "not a diagnosis" in PdfReader(pdf).pages[0].extract_text()
 
 
-def test_printable_form_and_scoring_sheet(tmp_path: Path) -> None:
+def test_printable_form_and_scoring_sheet(tmp_path: Path, built_notebooks: Path) -> None:
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     (content / "instruments").mkdir()
     (content / "instruments" / "weekly-checkin.yaml").write_text((FIXTURES / "instruments" / "weekly-checkin.yaml").read_text())
     build_notebooks(load_course_content(content), tmp_path / "nb")
-    for notebooks, ident in ((tmp_path / "nb", "weekly-checkin"), (ROOT / "notebooks", "relationship-test")):
+    for notebooks, ident in ((tmp_path / "nb", "weekly-checkin"), (built_notebooks, "relationship-test")):
         participant, facilitator = (r.html for r in render_handouts(notebooks, [ident], ["participant", "facilitator"]))
         assert "Scoring sheet" not in participant and "(R)" not in participant and "score 8 −" not in participant
         assert "Scoring sheet" in facilitator and "(R)" in facilitator

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 from pathlib import Path
 
@@ -19,9 +18,9 @@ from relcourse.export.facilitator import agenda, objectives, tidy_name
 from relcourse.export.run import export_handouts, render_handouts
 from relcourse.notebook.cells import from_cell
 
-from ..conftest import FIXTURES, GOLDEN, ROOT, content_folder
+from ..conftest import FIXTURES, GOLDEN, content_folder
+from ..regen import GOLDEN_MODULE, golden_html
 
-NOTEBOOKS = ROOT / "notebooks"
 SEEDS = ["security-and-needs-044", "security-and-needs-133"]
 
 
@@ -30,32 +29,32 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+def pdfs(tmp_path_factory: pytest.TempPathFactory, built_notebooks: Path) -> dict[tuple[str, str], tuple[int, str]]:
     out = tmp_path_factory.mktemp("exports")
-    export_handouts(NOTEBOOKS, out, SEEDS, ["participant", "facilitator"], ["pdf"], show_progress=False)
+    export_handouts(built_notebooks, out, SEEDS, ["participant", "facilitator"], ["pdf"], show_progress=False)
     texts = {}
     for slug in SEEDS:
         for edition in ("participant", "facilitator"):
             reader = PdfReader(out / f"{slug}-{edition}.pdf")
             texts[(slug, edition)] = (len(reader.pages), _flat("\n".join(p.extract_text() for p in reader.pages)))
-    return texts  # type: ignore[return-value]
+    return texts
 
 
-def _quiz(slug: str) -> list[dict[str, object]]:
-    nb = nbformat.read(NOTEBOOKS / f"{slug}.ipynb", as_version=4)
+def _quiz(notebooks: Path, slug: str) -> list[dict[str, object]]:
+    nb = nbformat.read(notebooks / f"{slug}.ipynb", as_version=4)
     return [d["item"] for d in (from_cell(c) for c in nb.cells) if d and d["kind"] == "quiz"]
 
 
 @pytest.mark.parametrize("slug", SEEDS)
-def test_pdf_editions(pdfs: dict[tuple[str, str], tuple[int, str]], slug: str) -> None:
+def test_pdf_editions(pdfs: dict[tuple[str, str], tuple[int, str]], built_notebooks: Path, slug: str) -> None:
     p_pages, participant = pdfs[(slug, "participant")]
     f_pages, facilitator = pdfs[(slug, "facilitator")]
-    for item in _quiz(slug):
+    for item in _quiz(built_notebooks, slug):
         start = _flat(str(item["prompt"]))[:45]
         assert start in participant and start in facilitator, start
         assert _flat(str(item["explanation"]))[:40] not in participant
         assert _flat(str(item["explanation"]))[:40] in facilitator
-    assert "Answer key" not in participant and facilitator.count("Answer key") == len(_quiz(slug))
+    assert "Answer key" not in participant and facilitator.count("Answer key") == len(_quiz(built_notebooks, slug))
     for text in (participant, facilitator):
         assert "journal: week 1 of" in text.lower() or "Daily log" in text
         assert "Practice plan checklist" in text and "Start date:" in text and "Phrase cards" in text
@@ -67,16 +66,16 @@ def test_pdf_editions(pdfs: dict[tuple[str, str], tuple[int, str]], slug: str) -
     assert f"1 / {p_pages}" in participant  # page numbers
 
 
-def test_participant_html_carries_no_answers() -> None:
-    for rendered in render_handouts(NOTEBOOKS, SEEDS, ["participant"]):
-        for item in _quiz(rendered.slug):
+def test_participant_html_carries_no_answers(built_notebooks: Path) -> None:
+    for rendered in render_handouts(built_notebooks, SEEDS, ["participant"]):
+        for item in _quiz(built_notebooks, rendered.slug):
             assert str(item["explanation"]) not in rendered.html  # quotes are article text, so only the key is checked
         assert 'class="answer-key"' not in rendered.html and "Answer key" not in rendered.html
 
 
 @pytest.mark.parametrize("edition", ["participant", "facilitator"])
-def test_html_is_self_contained(edition: str) -> None:
-    html = next(iter(render_handouts(NOTEBOOKS, SEEDS[:1], [edition]))).html
+def test_html_is_self_contained(built_notebooks: Path, edition: str) -> None:
+    html = next(iter(render_handouts(built_notebooks, SEEDS[:1], [edition]))).html
     assert "<script" not in html and "<link" not in html and "@import" not in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
     assert not re.search(r"url\(\s*['\"]?https?:", html)
@@ -84,12 +83,10 @@ def test_html_is_self_contained(edition: str) -> None:
 
 
 @pytest.mark.parametrize("edition", ["participant", "facilitator"])
-def test_golden_html(edition: str) -> None:
-    html = next(iter(render_handouts(NOTEBOOKS, ["security-and-needs-133"], [edition]))).html
-    golden = GOLDEN / f"security-and-needs-133-{edition}.html"
-    if os.environ.get("RELCOURSE_UPDATE_GOLDEN"):
-        golden.write_text(html)
-    assert html == golden.read_text()
+def test_golden_html(built_notebooks: Path, edition: str) -> None:
+    """Both editions of one seed module, byte for byte (refresh on purpose: python -m tests.regen)."""
+    expected = (GOLDEN / f"{GOLDEN_MODULE}-{edition}.html").read_text("utf-8")
+    assert golden_html(built_notebooks, edition) == expected
 
 
 def test_article_markup_is_escaped(tmp_path: Path) -> None:
@@ -102,40 +99,41 @@ def test_article_markup_is_escaped(tmp_path: Path) -> None:
         assert "{{ jinja }}" in html and "{{ the_moment }}" in html
 
 
-def test_exporters_never_open_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_exporters_never_open_the_store(monkeypatch: pytest.MonkeyPatch, built_notebooks: Path) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("an exporter opened the journal store")
 
     monkeypatch.setattr("relcourse.store.journal.Journal.__init__", refuse)
-    assert len(list(render_handouts(NOTEBOOKS, SEEDS, ["participant", "facilitator"]))) == 4
+    assert len(list(render_handouts(built_notebooks, SEEDS, ["participant", "facilitator"]))) == 4
 
 
-def test_nbconvert_entry_points() -> None:
+def test_nbconvert_entry_points(built_notebooks: Path) -> None:
     assert get_exporter("relcourse_handout") is ParticipantHandoutExporter
     assert get_exporter("relcourse_facilitator") is FacilitatorGuideExporter
-    nb = nbformat.read(NOTEBOOKS / "security-and-needs-044.ipynb", as_version=4)
+    nb = nbformat.read(built_notebooks / "security-and-needs-044.ipynb", as_version=4)
     pdf, resources = get_exporter("relcourse_facilitator_pdf")().from_notebook_node(nb, resources={"metadata": {"name": "x"}})
     assert pdf.startswith(b"%PDF") and resources["output_extension"] == ".pdf"
     assert "Answer key" in " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def test_cli_export_paper_and_pack(tmp_path: Path) -> None:
+def test_cli_export_paper_and_pack(tmp_path: Path, built_notebooks: Path) -> None:
     assert main(["export", "security-and-needs-044", "--edition", "participant", "--to", "html", "--paper", "letter",
-                 "--out", str(tmp_path)]) == 0
+                 "--notebooks", str(built_notebooks), "--out", str(tmp_path)]) == 0
     assert "size: LETTER" in (tmp_path / "security-and-needs-044-participant.html").read_text()
-    assert main(["export", "--pack", "Week one", *SEEDS, "--edition", "facilitator", "--to", "pdf", "--out", str(tmp_path)]) == 0
+    assert main(["export", "--pack", "Week one", *SEEDS, "--edition", "facilitator", "--to", "pdf",
+                 "--notebooks", str(built_notebooks), "--out", str(tmp_path)]) == 0
     reader = PdfReader(tmp_path / "pack-week-one-facilitator.pdf")
     first = _flat(reader.pages[0].extract_text())
     assert "Contents" in first and "Daily Security Maintenance" in first and "Security and Aging" in first
     assert f"1 / {len(reader.pages)}" in first and len(reader.pages) > 40
 
 
-def test_export_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "no-such-module", "--out", str(tmp_path)]) == 2
+def test_export_errors_are_one_line(tmp_path: Path, built_notebooks: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "no-such-module", "--notebooks", str(built_notebooks), "--out", str(tmp_path)]) == 2
     assert "no such module notebook; run 'relcourse build' first" in capsys.readouterr().err
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert main(["export", SEEDS[0], "--to", "html", "--out", str(blocker / "out")]) == 2
+    assert main(["export", SEEDS[0], "--to", "html", "--notebooks", str(built_notebooks), "--out", str(blocker / "out")]) == 2
     err = capsys.readouterr().err.strip()
     assert "cannot write here" in err and "\n" not in err
 
@@ -160,9 +158,9 @@ def test_objectives_tidy_title_case_names() -> None:
     assert found[-1].startswith("Choose a first step")
 
 
-def test_log_weeks_prints_fewer_journal_pages_to_copy() -> None:
-    full = next(render_handouts(ROOT / "notebooks", ["security-and-needs-133"], ["participant"])).html
-    short = next(render_handouts(ROOT / "notebooks", ["security-and-needs-133"], ["participant"], log_weeks=1)).html
+def test_log_weeks_prints_fewer_journal_pages_to_copy(built_notebooks: Path) -> None:
+    full = next(iter(render_handouts(built_notebooks, ["security-and-needs-133"], ["participant"]))).html
+    short = next(iter(render_handouts(built_notebooks, ["security-and-needs-133"], ["participant"], log_weeks=1))).html
     assert full.count('class="journal-page"') == 16  # two logs × the plan's 8 weeks
     assert "Daily log: 3 security moments: week 8 of 8" in full and "Copy this page" not in full
     assert short.count('class="journal-page"') == 2

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import nbformat
@@ -11,23 +10,19 @@ from relcourse.cli import main
 from relcourse.course.loader import load_course_content
 from relcourse.course.logs import Field
 from relcourse.course.selfcheck.instrument import score
-from relcourse.notebook.builder import module_notebook, notebook_text
+from relcourse.notebook.builder import module_notebook
 from relcourse.notebook.cells import from_cell, kind_of
 from relcourse.store.journal import Journal
 from relcourse.widgets.plan import START_KEY
 from relcourse.widgets.selfcheck import RESULT_TEMPLATE
 
 from ..conftest import CONTENT, FIXTURE_ARTICLES, FIXTURES, GOLDEN, ROOT, SEED_ARTICLES, content_folder
+from ..regen import GOLDEN_MODULE, golden_notebook
 
 
 def test_golden_notebook() -> None:
-    """The generated notebook for one seed, byte for byte (set RELCOURSE_UPDATE_GOLDEN=1 to refresh)."""
-    course = load_course_content(CONTENT)
-    text = notebook_text(module_notebook(course.module("security-and-needs-133")))
-    golden = GOLDEN / "security-and-needs-133.ipynb"
-    if os.environ.get("RELCOURSE_UPDATE_GOLDEN"):
-        golden.write_text(text)
-    assert text == golden.read_text()
+    """The generated notebook for one seed, byte for byte (refresh on purpose: python -m tests.regen)."""
+    assert golden_notebook() == (GOLDEN / f"{GOLDEN_MODULE}.ipynb").read_text("utf-8")
 
 
 def test_notebook_structure_and_metadata() -> None:
@@ -80,8 +75,8 @@ def test_committed_notebooks_match_content() -> None:
     assert main(["build", "--check", "--content", str(CONTENT), "--notebooks", str(ROOT / "notebooks")]) == 0
 
 
-def test_index_lists_modules_by_category() -> None:
-    nb = nbformat.read(ROOT / "notebooks" / "index.ipynb", as_version=4)
+def test_index_lists_modules_by_category(built_notebooks: Path) -> None:
+    nb = nbformat.read(built_notebooks / "index.ipynb", as_version=4)
     text = json.dumps(nb.cells[1].source)
     assert "## Security and Needs" in nb.cells[1].source and "security-and-needs-044.ipynb" in text
     assert nb.cells[-1].source.endswith("course_progress()")
@@ -132,7 +127,7 @@ def _fill(field: Field, n: int) -> object:
     return n % 11 if field.kind == "scale" else f"entry {n}: {field.label}"
 
 
-def test_modules_show_a_learners_history_without_errors(tmp_path: Path, private_home: Path) -> None:
+def test_modules_show_a_learners_history_without_errors(tmp_path: Path, private_home: Path, built_notebooks: Path) -> None:
     """Every committed notebook, run against a store that already holds weeks of use.
 
     Past-entry tables, charts, progress and self-check history are only drawn when there is data;
@@ -159,7 +154,7 @@ def test_modules_show_a_learners_history_without_errors(tmp_path: Path, private_
                 result = score(instrument, answers)
                 journal.add_entry(instrument.id, RESULT_TEMPLATE, {
                     "answers": answers, "scores": {k: s.score for k, s in result.scores.items()}})
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+    for path in sorted(built_notebooks.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
         saved = json.dumps(nb)

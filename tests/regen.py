@@ -1,0 +1,85 @@
+"""Rewrite the expected files the tests compare against: ``python -m tests.regen``.
+
+Run it only after a change that is meant to alter the output, read ``git diff tests/``, and say
+in the commit message which change altered which file. The tests never rewrite these files.
+
+- ``tests/golden/``: one seed module's notebook and both handout editions, byte for byte;
+- ``tests/fixtures/articles/<name>.expected.json``: ``relcourse inspect --json <name>.txt``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+import tempfile
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+CONTENT = TESTS.parent / "content"
+GOLDEN = TESTS / "golden"
+FIXTURE_ARTICLES = TESTS / "fixtures" / "articles"
+GOLDEN_MODULE = "security-and-needs-133"
+GOLDEN_EDITIONS = ("participant", "facilitator")
+
+
+def expected_json_path(article: Path) -> Path:
+    """``tests/fixtures/articles/x.txt`` → ``x.expected.json`` beside it."""
+    return article.with_name(f"{article.stem}.expected.json")
+
+
+def inspect_json(article: Path) -> str:
+    """Exactly what ``relcourse inspect --json ARTICLE`` prints."""
+    from relcourse.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["inspect", "--json", str(article)])
+    if code != 0:
+        raise RuntimeError(f"relcourse inspect --json {article} exited with {code}")
+    return out.getvalue()
+
+
+def build_seed_notebooks(folder: Path) -> Path:
+    """The shipped content built into ``folder``, as ``relcourse build --notebooks-only`` does."""
+    from relcourse.course.loader import load_course_content
+    from relcourse.notebook.build import build_notebooks
+
+    build_notebooks(load_course_content(CONTENT), folder)
+    return folder
+
+
+def golden_notebook() -> str:
+    from relcourse.course.loader import load_course_content
+    from relcourse.notebook.builder import module_notebook, notebook_text
+
+    return notebook_text(module_notebook(load_course_content(CONTENT).module(GOLDEN_MODULE)))
+
+
+def golden_html(notebooks: Path, edition: str) -> str:
+    from relcourse.export.run import render_handouts
+
+    return next(iter(render_handouts(notebooks, [GOLDEN_MODULE], [edition]))).html
+
+
+def expected_files(notebooks: Path) -> dict[Path, str]:
+    """Every expected file and the text it should hold now (``notebooks``: freshly built)."""
+    files = {GOLDEN / f"{GOLDEN_MODULE}.ipynb": golden_notebook()}
+    files.update({GOLDEN / f"{GOLDEN_MODULE}-{edition}.html": golden_html(notebooks, edition) for edition in GOLDEN_EDITIONS})
+    files.update({expected_json_path(article): inspect_json(article) for article in sorted(FIXTURE_ARTICLES.glob("*.txt"))})
+    return files
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="relcourse-regen-") as tmp:
+        files = expected_files(build_seed_notebooks(Path(tmp)))
+    changed = [path for path, text in files.items() if not path.exists() or path.read_text("utf-8") != text]
+    for path in changed:
+        path.write_text(files[path], "utf-8")
+        print(f"rewrote {path.relative_to(TESTS.parent)}")
+    print(f"{len(changed)} of {len(files)} expected file(s) changed; review them with git diff before committing")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
