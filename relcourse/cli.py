@@ -17,6 +17,8 @@ from relcourse.course.loader import load_course_content
 from relcourse.course.logs import generate_templates
 from relcourse.course.prompts import generate_prompts
 from relcourse.errors import RelcourseError
+from relcourse.hub.commands import add_hub_commands
+from relcourse.escape import terminal_text
 from relcourse.export.editions import EDITIONS
 
 DEFAULT_CONTENT = Path("content")
@@ -53,13 +55,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         found_logs[article.slug] = logs
     for error in errors:
-        table.add_row(Path(error.path).name, *["-"] * (len(columns) - 2), "[red]failed[/red]")
+        table.add_row(terminal_text(Path(error.path).name, markup=True), *["-"] * (len(columns) - 2), "[red]failed[/red]")
     console.print(table)
     if args.logs:
         for slug, logs in found_logs.items():
-            print(f"{slug}: journal logs: {'; '.join(logs) or 'none besides the practice log'}")
+            print(terminal_text(f"{slug}: journal logs: {'; '.join(logs) or 'none besides the practice log'}"))
     for diagnostic in diagnostics:
-        print(diagnostic)
+        print(terminal_text(str(diagnostic)))
     print(f"{len(articles)} article(s) ready, {len(errors)} file(s) failed")
     return 1 if errors else 0
 
@@ -70,9 +72,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(f"{article.slug}: {article.title} ({article.category} #{article.number})")
+    print(terminal_text(f"{article.slug}: {article.title} ({article.category} #{article.number})"))
     for step in data["steps"]:
-        print(f"  {step['title']}  [{step['unit']} {step['start']}-{step['end']}]")
+        print(terminal_text(f"  {step['title']}  [{step['unit']} {step['start']}-{step['end']}]"))
     print(f"  {len(article.cases)} case(s), {len(article.experts)} expert(s), {len(article.phrases)} phrase(s), {len(article.faq)} FAQ")
     return 0
 
@@ -98,6 +100,17 @@ def cmd_journal_import(args: argparse.Namespace) -> int:
     with Journal() as journal:
         added = import_journal(journal, args.path)
     print(f"imported {added} new row(s) into {journal.path}")
+    return 0
+
+
+def cmd_journal_info(args: argparse.Namespace) -> int:
+    """Where the store is and which journal mode it uses, and why; never its contents."""
+    from relcourse.store.journal import Journal
+
+    with Journal() as journal:
+        print(f"store: {journal.path}")
+        print(f"journal mode: {journal.mode.mode} ({journal.mode.reason})")
+        print(f"access: {'read-only' if journal.read_only else 'read and write'}, readable by you only")
     return 0
 
 
@@ -128,7 +141,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(args.content, args.notebooks, args.exports, check=args.check,
                    notebooks_only=args.notebooks_only, show_progress=sys.stderr.isatty())
     for diagnostic in result.course.diagnostics:
-        print(diagnostic, file=sys.stderr)
+        print(terminal_text(str(diagnostic)), file=sys.stderr)
     report = result.notebooks
     if args.check:
         problems = report.stale + report.orphaned
@@ -170,8 +183,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         written = export_handouts(args.notebooks, args.out, slugs, editions, formats, args.paper or "",
                                   show_progress=sys.stderr.isatty(), log_weeks=args.log_weeks)
     for path in written:
-        print(path)
+        print(terminal_text(str(path)))
     return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from relcourse.doctor import run_checks
+
+    findings = run_checks()
+    for name, finding in findings.items():
+        print(f"{'ok ' if finding.ok else 'NO '} {name}: {finding.found}")
+        if finding.fix:
+            print(f"    fix: {finding.fix}")
+    return 0 if all(f.ok for f in findings.values()) else 1
 
 
 def _weeks_arg(text: str) -> int:
@@ -190,6 +214,8 @@ def add_journal_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     imp = actions.add_parser("import", help="merge a file written by 'journal export' into your store")
     imp.add_argument("path", type=Path)
     imp.set_defaults(handler=cmd_journal_import)
+    info = actions.add_parser("info", help="where your store is, its journal mode and why")
+    info.set_defaults(handler=cmd_journal_info)
     delete = actions.add_parser("delete", help="remove everything from your store")
     delete.add_argument("--all", action="store_true", help="required: delete all data")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
@@ -231,6 +257,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(handler=cmd_export)
 
     add_journal_commands(sub)
+    add_hub_commands(sub)
+
+    doctor = sub.add_parser("doctor", help="check that learners' words stay private here, and say where they are kept")
+    doctor.set_defaults(handler=cmd_doctor)
 
     return parser
 
@@ -241,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except RelcourseError as exc:
-        print(f"relcourse: error: {exc}", file=sys.stderr)
+        print(f"relcourse: error: {terminal_text(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("relcourse: interrupted", file=sys.stderr)

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from relcourse.store.mounts import MOUNT_TABLE, JournalMode
+from relcourse.store.mounts import JournalMode
 from relcourse.store.private import STORE_COMPANIONS
 from relcourse.store.rows import TABLE_SPECS
 from relcourse.store.schema import FAILURES, StoreError, default_store_path, open_store, store_failure
@@ -34,7 +34,7 @@ def now_iso() -> str:
 class Journal:
     """A learner's store. ``Journal()`` opens the default one; pass ``path`` for another."""
 
-    def __init__(self, path: Path | str | None = None, mount_table: Path = MOUNT_TABLE) -> None:
+    def __init__(self, path: Path | str | None = None, mount_table: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
         opened = open_store(self.path, mount_table)
         self._conn = opened.conn

@@ -50,10 +50,10 @@ def _unescape(field: str) -> str:
     return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
 
 
-def read_mounts(table: Path = MOUNT_TABLE) -> list[Mount]:
+def read_mounts(table: Path | None = None) -> list[Mount]:
     """Mounts from ``/proc/self/mountinfo`` or ``/proc/mounts`` format; [] when unreadable."""
     try:
-        text = table.read_text("utf-8", errors="replace")
+        text = (table or MOUNT_TABLE).read_text("utf-8", errors="replace")
     except OSError:
         return []
     mounts = []
@@ -78,7 +78,7 @@ def mount_of(path: Path, mounts: list[Mount]) -> Mount | None:
     return best
 
 
-def choose_journal_mode(folder: Path, table: Path = MOUNT_TABLE) -> JournalMode:
+def choose_journal_mode(folder: Path, table: Path | None = None) -> JournalMode:
     """RELCOURSE_JOURNAL_MODE if set; else rollback ("delete") on a network filesystem, WAL elsewhere."""
     chosen = os.environ.get(ENV_MODE, "").strip().lower()
     if chosen:

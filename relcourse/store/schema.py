@@ -15,7 +15,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from relcourse.errors import RelcourseError, one_line
-from relcourse.store.mounts import MOUNT_TABLE, JournalMode, choose_journal_mode
+from relcourse.store.mounts import JournalMode, choose_journal_mode
 from relcourse.store.private import secure_store_files
 
 APPLICATION_ID = 0x52434A4C  # "RCJL"
@@ -165,7 +165,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     raise StoreError(f"{path}: the journal is on read-only media and cannot be read; copy it to a writable folder")
 
 
-def open_store(path: Path, mount_table: Path = MOUNT_TABLE) -> Opened:
+def open_store(path: Path, mount_table: Path | None = None) -> Opened:
     """Open (creating if needed) the store at ``path``, private, migrated, in the right journal mode."""
     _check_location(path)
     secure_store_files(path)
