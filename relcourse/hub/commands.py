@@ -1,0 +1,85 @@
+"""``relcourse hub link`` and ``relcourse room``: thin CLI wiring over :mod:`relcourse.hub`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from relcourse.hub.link import gitpuller_link
+from relcourse.hub.room import RoomSummary, room_summary
+
+
+def cmd_hub_link(args: argparse.Namespace) -> int:
+    print(gitpuller_link(args.repo, args.hub, args.branch or "", app=args.app))
+    return 0
+
+
+def _item_text(content: Path) -> dict[tuple[str, str], str]:
+    """Question text per (module, item id), so the facilitator reads questions, not ids."""
+    from relcourse.course.loader import load_course_content
+
+    if not (content / "articles").is_dir():
+        return {}
+    course = load_course_content(content)
+    return {(m.slug, item.id): item.prompt for m in course.modules for item in m.quiz}
+
+
+def room_chart(summary: RoomSummary, path: Path) -> None:
+    """Mean score per module as a horizontal bar chart (PNG), with the numbers written on the bars."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    names = sorted(summary.modules)
+    scores = [summary.modules[n].mean_score * 100 for n in names]
+    fig, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * max(1, len(names))))
+    bars = ax.barh(names, scores, color="#3a6ea5")
+    ax.bar_label(bars, labels=[f"{s:.0f} % (n={summary.modules[n].learners})" for s, n in zip(scores, names, strict=True)])
+    ax.set_xlim(0, 110)
+    ax.set_xlabel("mean quiz score (%)")
+    ax.set_title(f"Quiz results shared by {summary.shared} learner(s)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def cmd_room(args: argparse.Namespace) -> int:
+    summary = room_summary(args.folder)
+    questions = _item_text(args.content)
+    console = Console(highlight=False)
+    console.print(f"{summary.shared} learner(s) shared their quiz results in {escape(str(args.folder))}")
+    table = Table(title="The room at a glance")
+    for column in ("module", "learners", "mean score", "most often missed"):
+        table.add_column(column)
+    for name in sorted(summary.modules):
+        result = summary.modules[name]
+        missed = "\n".join(f"{escape(questions.get((name, item), item))} ({m} of {n})" for item, m, n in summary.most_missed(name))
+        table.add_row(escape(name), str(result.learners), f"{result.mean_score:.0%}", missed or "–")
+    console.print(table)
+    if summary.skipped:
+        console.print(f"skipped {len(summary.skipped)} file(s) that are not quiz shares")
+    if args.chart:
+        room_chart(summary, args.chart)
+        console.print(f"chart: {escape(str(args.chart))}")
+    return 0
+
+
+def add_hub_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    hub = sub.add_parser("hub", help="running the course on JupyterHub")
+    actions = hub.add_subparsers(dest="action", required=True)
+    link = actions.add_parser("link", help="print the nbgitpuller link that pulls the course and opens its index")
+    link.add_argument("--repo", required=True, help="the course's git repository, e.g. https://github.com/org/course")
+    link.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.example.org")
+    link.add_argument("--branch", help="branch to pull (default: the repository's default branch)")
+    link.add_argument("--app", choices=["lab", "classic"], default="lab")
+    link.set_defaults(handler=cmd_hub_link)
+    room = sub.add_parser("room", help="the quiz results learners chose to share, per module")
+    room.add_argument("folder", type=Path, help="the workshop's shared folder (RELCOURSE_EXCHANGE)")
+    room.add_argument("--content", type=Path, default=Path("content"), help="to show questions by their text")
+    room.add_argument("--chart", type=Path, metavar="PNG", help="also draw the mean score per module")
+    room.set_defaults(handler=cmd_room)
