@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from relcourse.content.yaml_files import read_yaml
 from relcourse.errors import ContentError
 
+if TYPE_CHECKING:
+    from relcourse.content.model import Article
+
 PAPER_SIZES = ("a4", "letter")
+# a BCP 47 language tag as HTML's lang attribute takes it: "en", "zh", "zh-Hans", "en-GB"
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,13 @@ class CourseSettings:
         return " · ".join(f"{h.name}: {h.contact}" for h in self.help[:2])
 
 
+def module_language(settings: CourseSettings, article: Article | None = None) -> str:
+    """The language of a module's pages (HTML ``lang``, notebook metadata): the article's own when it
+    declares one, else the course ``locale``. The one place that decides it."""
+    own = str(getattr(article, "lang", "") or "")
+    return own or settings.locale
+
+
 def load_course(content_dir: Path) -> CourseSettings:
     """Read ``course.yaml`` in the content folder; every key is optional."""
     path = content_dir / "course.yaml"
@@ -63,8 +76,11 @@ def load_course(content_dir: Path) -> CourseSettings:
         if not isinstance(raw, list) or not all(isinstance(h, dict) and h.get("name") and h.get("contact") for h in raw):
             raise ContentError(path, "'help' must be a list of entries with 'name' and 'contact' (and optional 'region')")
         help_items = tuple(HelpResource(str(h["name"]), str(h["contact"]), str(h.get("region", ""))) for h in raw)
+    locale = str(data.get("locale") or "en")
+    if not LANGUAGE_TAG.fullmatch(locale):
+        raise ContentError(path, f"locale must be a language tag such as en, en-GB, zh or zh-Hans, not {locale!r}")
     defaults = CourseSettings()
     return CourseSettings(
-        title=str(data.get("title", defaults.title)), organisation=str(data.get("organisation", "")),
-        facilitator=str(data.get("facilitator", "")), locale=str(data.get("locale", "en")), paper=paper, help=help_items,
+        title=str(data.get("title", defaults.title)), organisation=str(data.get("organisation") or ""),
+        facilitator=str(data.get("facilitator") or ""), locale=locale, paper=paper, help=help_items,
     )

@@ -1,0 +1,90 @@
+"""content/course.yaml: every key optional, every key used, unknown keys reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from relcourse.cli import main
+from relcourse.course.settings import DEFAULT_HELP, CourseSettings, load_course, module_language
+from relcourse.errors import ContentError
+from relcourse.export.run import render_handouts
+
+from ..conftest import CONTENT, content_folder
+
+
+def _content(tmp_path: Path, course_yaml: str | None) -> Path:
+    content = content_folder(tmp_path, [CONTENT / "articles" / "security-and-needs-133.txt"])
+    if course_yaml is not None:
+        (content / "course.yaml").write_text(course_yaml)
+    return content
+
+
+def test_defaults_without_course_file(tmp_path: Path) -> None:
+    settings = load_course(_content(tmp_path, None))
+    assert settings.paper == "a4" and settings.help == DEFAULT_HELP
+
+
+def test_help_resources_reach_notebooks_and_every_handout_page(tmp_path: Path) -> None:
+    content = _content(tmp_path, "title: Couples Evenings\npaper: letter\nhelp:\n"
+                                 "  - {name: Local line, contact: 0800 000 000 (Testland)}\n")
+    assert main(["build", "--content", str(content), "--notebooks", str(tmp_path / "nb"), "--notebooks-only"]) == 0
+    notebook = (tmp_path / "nb" / "security-and-needs-133.ipynb").read_text()
+    assert "0800 000 000 (Testland)" in notebook
+    html = next(iter(render_handouts(tmp_path / "nb", ["security-and-needs-133"], ["participant"]))).html
+    assert "size: LETTER" in html and "Couples Evenings" in html
+    assert 'class="running-footer"' in html and "Local line: 0800 000 000 (Testland)" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("paper: a5\n", "paper must be one of a4, letter"),
+     ("help: [{name: x}]\n", "'help' must be a list of entries with 'name' and 'contact'"),
+     ("title: [unclosed\n", "not valid YAML"),
+     ("colour: blue\n", "unknown setting(s) colour"),
+     ("locale: <en>\n", "locale must be a language tag"),
+     ("locale: english please\n", "locale must be a language tag")],
+)
+def test_bad_course_file_is_one_line_error(tmp_path: Path, text: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    content = _content(tmp_path, text)
+    with pytest.raises(ContentError):
+        load_course(content)
+    assert main(["build", "--content", str(content), "--notebooks", str(tmp_path / "nb"), "--notebooks-only"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"relcourse: error: {content / 'course.yaml'}") and message in err and "\n" not in err
+    assert not (tmp_path / "nb").exists()
+
+
+def test_organisation_facilitator_and_locale_reach_every_handout(tmp_path: Path) -> None:
+    content = _content(tmp_path, 'organisation: "Riverside <Family> Centre"\nfacilitator: Dr. Mei Lin\nlocale: en-GB\n')
+    notebooks = tmp_path / "nb"
+    assert main(["build", "--content", str(content), "--notebooks", str(notebooks), "--notebooks-only"]) == 0
+    for rendered in render_handouts(notebooks, ["security-and-needs-133"], ["participant", "facilitator"]):
+        html = rendered.html
+        assert '<html lang="en-GB">' in html
+        who = "Riverside &lt;Family&gt; Centre · Facilitator: Dr. Mei Lin"
+        assert f'<div class="provider">{who}</div>' in html  # cover
+        assert f'<div class="running-footer"><span class="provider">{who}</span>' in html  # every page
+    assert main(["export", "--pack", "Evening one", "security-and-needs-133", "--to", "html", "--edition", "participant",
+                 "--notebooks", str(notebooks), "--out", str(tmp_path / "out")]) == 0
+    pack = (tmp_path / "out" / "pack-evening-one-participant.html").read_text("utf-8")
+    assert '<html lang="en-GB">' in pack and pack.count("Riverside &lt;Family&gt; Centre") >= 3  # pack cover, module, footer
+
+
+def test_handouts_without_organisation_name_no_one(tmp_path: Path) -> None:
+    content = _content(tmp_path, 'organisation: ""\nfacilitator:\n')
+    assert load_course(content).facilitator == ""  # a blank key is not the text "None"
+    assert main(["build", "--content", str(content), "--notebooks", str(tmp_path / "nb"), "--notebooks-only"]) == 0
+    html = next(iter(render_handouts(tmp_path / "nb", ["security-and-needs-133"], ["facilitator"]))).html
+    assert 'class="provider"' not in html and "Facilitator:" not in html and '<html lang="en">' in html
+
+
+def test_module_language_prefers_the_articles_own() -> None:
+    settings = CourseSettings(locale="zh-Hans")
+    assert module_language(settings) == "zh-Hans"
+
+    class Declared:
+        lang = "en"
+
+    assert module_language(settings, Declared()) == "en"  # type: ignore[arg-type]
