@@ -20,31 +20,21 @@ from relcourse.content.model import Article, Block, Diagnostic, Faq, Phrase, Sec
 from relcourse.content.text import slugify
 from relcourse.errors import ArticleError
 
+CJK = "\u3400-\u9fff"
 TITLE_RE = re.compile(
-    r"^(?P<cat>[A-Za-z][A-Za-z_&' ]*?)\s*[-–]\s*(?P<num>\d{1,5})\s*[-–:]\s*(?P<title>\S.*?)\s*$"
+    rf"^(?:#\s+)?(?P<cat>[A-Za-z{CJK}][A-Za-z_&' {CJK}]*?)\s*[-–—－]\s*(?P<num>\d{{1,5}})\s*[-–—－:：]\s*(?P<title>\S.*?)\s*$"
 )
-HEADING_RE = re.compile(r"^(?:(?P<num>\d{1,2}|[IVXLC]{1,6})[.)]\s+)?(?P<name>[A-Za-z][^#*]*?)\s*:?\s*$")
-
-#: heading text (normalised) → section kind; the whole heading must match.
-SECTION_SYNONYMS: list[tuple[re.Pattern[str], SectionKind]] = [
-    (re.compile(r"^(problem scenario|scenario overview|scenario|the problem)$"), "scenario"),
-    (re.compile(r"^(core|key) concepts?$"), "concepts"),
-    (re.compile(r"^(practice guide(: ?step-by-step (path|guide))?|step-by-step (path|guide)|practice path)$"), "practice"),
-    (re.compile(r"^case (examples?|analysis|studies|study)$"), "cases"),
-    (re.compile(r"^expert (guidance( and research insights)?|recommendations|insights)$"), "experts"),
-    (re.compile(r"^(summary|conclusion)$"), "summary"),
-]
-
-CHROME_LINES = {
-    "relationship communication wiki",
-    "take the relationship test",
-    "explore your own communication pattern",
-    "start the test",
-}
-CHROME_PREFIXES = ("want to understand your relationship pattern?", "get a shareable result")
-PHRASE_MARKERS = {"可以直接复制的话", "try this sentence"}
-FAQ_MARKERS = {"常见问题", "faq", "frequently asked questions"}
+#: "1. Name", "IV. Name", "一、名称", "1. 名称", "## Name"; the name is looked up in the lexicons
+HEADING_RE = re.compile(
+    rf"^(?P<hashes>#{{1,2}}\s+)?(?:(?P<num>\d{{1,2}}|[IVXLC]{{1,6}}|[一二三四五六七八九十]{{1,3}})(?:[.)]\s+|[、．]\s*|\.(?=[{CJK}])))?"
+    rf"(?P<name>[A-Za-z{CJK}][^#*]*?)\s*[:：]?\s*$"
+)
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+#: a table or a quotation spans several lines; each is kept as one block of its section
+MULTILINE_BLOCKS = (re.compile(r"^\|"), re.compile(r"^>"))
+HEADING_LIKE_RE = re.compile(r"^(?:#{1,6}\s|\*\*[^*]+\*\*\s*[:：]?$|\d{1,2}[.)、]\s*\S{1,40}$)")
+INTRO_SHARE = 0.5  # more of the text than this in "Introduction": its headings were not recognised
 
 #: section kind → (Article attribute, reader); order does not matter.
 STRUCTURED: dict[str, tuple[str, Callable[[Section, readers.Warn], Any]]] = {
@@ -56,15 +46,35 @@ STRUCTURED: dict[str, tuple[str, Callable[[Section, readers.Warn], Any]]] = {
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "", text.lower())
+    return re.sub(rf"[^0-9a-z{CJK}]+", "", text.lower())
 
 
-def _roman(text: str) -> int:
+def _number(text: str) -> int:
+    """1, IV or 四 → its value."""
+    if text.isdigit():
+        return int(text)
+    if text[0] in CHINESE_DIGITS or text[0] == "十":
+        tens, _, ones = text.rpartition("十")
+        return (CHINESE_DIGITS.get(tens, 1) * 10 if "十" in text else 0) + CHINESE_DIGITS.get(ones, 0)
     total = 0
     for char, nxt in zip(text, text[1:] + " "):
         value = ROMAN[char]
         total += -value if ROMAN.get(nxt, 0) > value else value
     return total
+
+
+def join_multiline_blocks(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Consecutive ``|`` table rows (or ``>`` quotation lines) become one block, lines joined."""
+    joined: list[tuple[int, str]] = []
+    previous: re.Pattern[str] | None = None
+    for number, text in content:
+        pattern = next((p for p in MULTILINE_BLOCKS if p.match(text)), None)
+        if pattern is not None and pattern is previous and joined[-1][0] + joined[-1][1].count("\n") + 1 == number:
+            joined[-1] = (joined[-1][0], joined[-1][1] + "\n" + text)
+        else:
+            joined.append((number, text))
+        previous = pattern
+    return joined
 
 
 @dataclass
@@ -252,20 +262,35 @@ def load_articles(folder: Path | str) -> LoadResult:
     if not folder.is_dir():
         raise ArticleError(folder, 0, "no such folder; run relcourse in the course folder (the one holding content/) "
                                       "or give the path of your content folder")
-    articles: list[Article] = []
+    loaded: list[Article] = []
     diagnostics: list[Diagnostic] = []
-    seen: dict[str, Path] = {}
     for path in sorted(folder.glob("*.txt")):
         try:
             article = load_article(path)
         except ArticleError as exc:
             diagnostics.append(Diagnostic(exc.path, exc.line, exc.message, "error"))
             continue
-        if article.slug in seen:
-            diagnostics.append(Diagnostic(str(path), article.title_block.line,
-                                          f"slug {article.slug!r} is already used by {seen[article.slug]}; rename one article", "error"))
-            continue
-        seen[article.slug] = path
-        articles.append(article)
+        loaded.append(article)
+    articles = _without_slug_collisions(loaded, diagnostics)
+    for article in articles:
         diagnostics.extend(article.warnings)
     return LoadResult(articles, diagnostics)
+
+
+def _without_slug_collisions(loaded: list[Article], diagnostics: list[Diagnostic]) -> list[Article]:
+    """Articles whose slug no other file claims; files sharing a slug are all reported, none built.
+
+    Letting the first file (by name) win would replace a good module with whichever file
+    sorts first, and blame the good one.
+    """
+    by_slug: dict[str, list[Article]] = {}
+    for article in loaded:
+        by_slug.setdefault(article.slug, []).append(article)
+    for slug, claimants in by_slug.items():
+        if len(claimants) > 1:
+            for article in claimants:
+                others = ", ".join(Path(a.path).name for a in claimants if a is not article)
+                diagnostics.append(Diagnostic(str(article.path), article.title_block.line,
+                                              f"module {slug!r} is also the title of {others}; rename one of them "
+                                              "(neither is built until then, the existing notebook is kept)", "error"))
+    return [a for a in loaded if len(by_slug[a.slug]) == 1]

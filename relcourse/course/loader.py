@@ -102,6 +102,7 @@ def load_course_content(content_dir: Path) -> Course:
                 continue
             quiz = merge_curated(quiz, items, removed)
         modules.append(Module(article, quiz, generate_prompts(article), generate_templates(article), settings))
+    diagnostics += _unused_yaml_files(content_dir, {m.slug for m in modules}, {str(d.path) for d in diagnostics})
     instruments, errors = load_instruments(content_dir / "instruments")
     diagnostics += [Diagnostic(e.path, e.line or 0, str(e).split(": ", 1)[1], "error") for e in errors]
     taken = {m.slug for m in modules}
@@ -111,6 +112,25 @@ def load_course_content(content_dir: Path) -> Course:
             instruments.remove(instrument)
         taken.add(instrument.id)
     return Course(settings, modules, diagnostics, instruments)
+
+
+#: YAML folders read by file name: files there that would be skipped are named, never silently ignored
+YAML_FOLDERS = ("quizzes", "instruments")
+
+
+def _unused_yaml_files(content_dir: Path, slugs: set[str], failed: set[str]) -> list[Diagnostic]:
+    """Warnings for ``*.yml`` files (only ``*.yaml`` are read) and curated quizzes that match no article."""
+    found: list[Diagnostic] = []
+    for name in YAML_FOLDERS:
+        folder = content_dir / name
+        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            found.append(Diagnostic(str(path), 0, f"not read: only *.yaml files are; rename it to {path.stem}.yaml"))
+    quizzes = content_dir / "quizzes"
+    for path in sorted(quizzes.glob("*.yaml")) if quizzes.is_dir() else []:
+        if path.stem not in slugs and str(path) not in failed:
+            found.append(Diagnostic(str(path), 0, f"not used: no module {path.stem!r} was built (no article has that name, or it failed); name the file "
+                                                  "after a module ('relcourse check' lists them) or delete it"))
+    return found
 
 
 def find_content_dir(start: Path | None = None) -> Path:
