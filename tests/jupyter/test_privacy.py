@@ -16,7 +16,7 @@ from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell
 
 from relcourse.cli import main
-from relcourse.jupyter.privacy import pre_save_hook, scrub_notebook
+from relcourse.jupyter.privacy import WORDS_SHOWN_ENV, pre_save_hook, scrub_notebook
 from relcourse.store.journal import Journal
 
 from ..conftest import CONTENT, ROOT
@@ -37,7 +37,7 @@ note.save()
 
 
 def _execute(notebook_path: Path, extra: str | None = None) -> nbformat.NotebookNode:
-    nb = nbformat.read(notebook_path, as_version=4)
+    nb: nbformat.NotebookNode = nbformat.read(notebook_path, as_version=4)
     if extra:
         nb.cells.append(new_code_cell(extra))
     # store_widget_state is left on (nbclient's default): the worst case for privacy
@@ -86,7 +86,8 @@ def test_server_extension_is_enabled() -> None:
 
 
 def test_build_and_run_leave_no_trace(tmp_path: Path, private_home: Path, capsys: pytest.CaptureFixture[str],
-                                      caplog: pytest.LogCaptureFixture) -> None:
+                                      caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WORDS_SHOWN_ENV, "1")  # kernels as a scrubbing JupyterLab starts them: the words are shown
     caplog.set_level(logging.INFO)  # what a run shows (nbclient's DEBUG level dumps every kernel message by design)
     caplog.set_level(logging.DEBUG, logger="relcourse")
     with Journal() as journal:

@@ -29,6 +29,7 @@ Schema::
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -144,7 +145,7 @@ def keyed(instrument: Instrument, item: Item, answer: int) -> int:
     return instrument.scale_min + instrument.scale_max - answer if item.reverse else answer
 
 
-def score(instrument: Instrument, answers: dict[str, int | None]) -> Result:
+def score(instrument: Instrument, answers: Mapping[str, int | None]) -> Result:
     """Score every subscale; a subscale missing more than ``max_missing`` answers is not scored."""
     result = Result(instrument.id)
     for sub in instrument.subscales:
