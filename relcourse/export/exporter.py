@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
+from jinja2 import Environment, select_autoescape
 from nbconvert.exporters import HTMLExporter, TemplateExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Int, Unicode, default
@@ -19,6 +22,7 @@ from relcourse.export.preprocessors import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE = Path(__file__).resolve().parent.parent
 
 
 class HandoutExporter(HTMLExporter):
@@ -36,6 +40,13 @@ class HandoutExporter(HTMLExporter):
     @default("extra_template_basedirs")
     def _extra_template_basedirs_default(self) -> list[str]:
         return [str(TEMPLATES)]
+
+    def _create_environment(self) -> Environment:
+        """Autoescape every ``.html`` template: content reaches the page as text unless a
+        template says ``|safe`` (only for HTML this exporter rendered itself)."""
+        environment: Environment = super()._create_environment()
+        environment.autoescape = select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False)
+        return environment
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -77,11 +88,30 @@ class FacilitatorGuideExporter(HandoutExporter):
         return "facilitator"
 
 
-def html_to_pdf(html: str, target: Path | None = None) -> bytes:
-    """Print HTML to PDF with WeasyPrint (in-process, no browser, no LaTeX)."""
-    from weasyprint import HTML
+def package_only(url: str) -> bool:
+    """What a handout or result card may load while printing: embedded ``data:`` images and
+    the package's own files. Never the network, never another file on the computer."""
+    parts = urlsplit(url)
+    if parts.scheme == "data":
+        return True
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    return Path(url2pathname(parts.path)).resolve().is_relative_to(PACKAGE)
 
-    pdf: bytes = HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+
+def html_to_pdf(html: str, target: Path | None = None) -> bytes:
+    """Print HTML to PDF with WeasyPrint (in-process, no browser, no LaTeX), loading only
+    what :func:`package_only` allows."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    class PackageFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not package_only(url):
+                raise ValueError(f"{url[:80]}: handouts load nothing from outside relcourse")
+            return super().fetch(url, headers)
+
+    pdf: bytes = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=PackageFetcher()).write_pdf()
     if target is not None:
         target.write_bytes(pdf)
     return pdf

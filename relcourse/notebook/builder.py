@@ -21,6 +21,7 @@ from relcourse.course.quiz.model import QuizItem
 from relcourse.course.schedule import plan_rows
 from relcourse.course.selfcheck.instrument import Instrument
 from relcourse.course.settings import CourseSettings
+from relcourse.escape import markdown_block, markdown_text
 from relcourse.notebook.cells import NAMESPACE, SCHEMA_VERSION, cell_data
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -29,11 +30,6 @@ HOW_TO = (
     "Your quiz answers, reflections and journal entries are saved privately on this computer, "
     "never in this notebook, so you can share or print it safely."
 )
-
-
-def escape_markdown(text: str) -> str:
-    """Article text shows as written: no HTML, no maths, no template syntax is interpreted."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("$", "\\$")
 
 
 def safety_markdown(settings: CourseSettings) -> str:
@@ -45,7 +41,7 @@ def safety_markdown(settings: CourseSettings) -> str:
         ">",
         "> **Where to find help:**",
     ]
-    lines += [f"> - **{escape_markdown(h.name)}:** {escape_markdown(h.contact)}" for h in settings.help]
+    lines += [f"> - **{markdown_text(h.name)}:** {markdown_block(h.contact)}" for h in settings.help]
     return "\n".join(lines)
 
 
@@ -82,10 +78,10 @@ class NotebookBuilder:
         self.cells.append(cell)
 
     def section(self, section: Section) -> None:
-        parts = [f"## {escape_markdown(section.title)}"] if section.heading is not None or section.kind != "intro" else []
-        parts += [escape_markdown(block.text) for block in section.blocks]
+        parts = [f"## {markdown_text(section.title)}"] if section.heading is not None or section.kind != "intro" else []
+        parts += [markdown_block(block.text) for block in section.blocks]
         if section.kind == "sources" and section.heading is not None:
-            parts = ["---"] + [escape_markdown(block.text) for block in section.blocks]
+            parts = ["---"] + [markdown_block(block.text) for block in section.blocks]
         self.markdown(f"section-{section.kind}-{section.line}", "\n\n".join(parts), section_kind=section.kind,
                       title=section.title, line=section.line)
 
@@ -133,14 +129,14 @@ class NotebookBuilder:
         parts = ["## Frequently asked questions"]
         for item in faq:
             question = item.question.text.replace(title.title_block.text, title.title)
-            parts += [f"**{escape_markdown(question)}**", escape_markdown(item.answer_text)]
+            parts += [f"**{markdown_text(question)}**", markdown_block(item.answer_text)]
         self.markdown("faq", "\n\n".join(parts), kind="faq",
                       items=[{"question": f.question.text, "answer": f.answer_text, "line": f.line} for f in faq])
         self.prompts("faq")
 
     def build(self) -> NotebookNode:
         article = self.module.article
-        header = [f"# {escape_markdown(article.title)}", f"*{escape_markdown(article.category)} · article {article.number:03d}*", HOW_TO]
+        header = [f"# {markdown_text(article.title)}", f"*{markdown_text(article.category)} · article {article.number:03d}*", HOW_TO]
         self.markdown("title", "\n\n".join(header), kind="title", title=article.title, category=article.category,
                       number=article.number, course=self.module.course.title,
                       concepts=[{"name": c.name, "subsection": s.title} for s in article.concepts for c in s.concepts],
@@ -199,10 +195,10 @@ def instrument_notebook(instrument: Instrument, settings: CourseSettings) -> Not
         "## About this self-check",
         f"This is a reflection tool. {status} Your answers are saved only in your private store on this computer; "
         "nothing is shared unless you choose to save a result card and pass it on.",
-        f"*Source:* {escape_markdown(instrument.citation)}  \n*Licence:* {escape_markdown(instrument.licence)}",
+        f"*Source:* {markdown_block(instrument.citation)}  \n*Licence:* {markdown_block(instrument.licence)}",
     ])
     cells = [
-        cell("title", f"# {escape_markdown(instrument.title)}\n\n*Self-check*\n\n{HOW_TO}", "title", title=instrument.title,
+        cell("title", f"# {markdown_text(instrument.title)}\n\n*Self-check*\n\n{HOW_TO}", "title", title=instrument.title,
              category="Self-check", course=settings.title, type="instrument",
              help=[{"name": h.name, "contact": h.contact} for h in settings.help], paper=settings.paper),
         cell("safety", safety_markdown(settings), "safety"),
@@ -222,7 +218,7 @@ def instrument_notebook(instrument: Instrument, settings: CourseSettings) -> Not
 def index_notebook(course: Course) -> NotebookNode:
     """The course overview: modules by category with links, and the learner's progress."""
     cells = [new_markdown_cell(
-        f"# {escape_markdown(course.settings.title)}\n\n"
+        f"# {markdown_text(course.settings.title)}\n\n"
         "Self-paced modules on relationship communication. Open a module, choose *Run ▸ Run All Cells*, and work "
         "through it at your own pace. Everything you write stays private on this computer.",
         id="index-title")]
@@ -230,16 +226,16 @@ def index_notebook(course: Course) -> NotebookNode:
     for module in sorted(course.modules, key=lambda m: (m.article.category, m.article.number)):
         categories.setdefault(module.article.category, []).append(module)
     for n, (category, modules) in enumerate(categories.items(), 1):
-        lines = [f"## {escape_markdown(category)}", ""]
+        lines = [f"## {markdown_text(category)}", ""]
         for module in modules:
             plan = module.article.plan
             summary = f"{len(plan)} {plan[0].kind.lower()}s · " if plan else ""
-            lines.append(f"- [{escape_markdown(module.title)}]({module.slug}.ipynb): {summary}{len(module.quiz)} quiz questions")
+            lines.append(f"- [{markdown_text(module.title)}]({module.slug}.ipynb): {summary}{len(module.quiz)} quiz questions")
         cell = new_markdown_cell("\n".join(lines), id=f"index-category-{n}")
         cell.metadata.update(cell_data("index", "", category=category, modules=[m.slug for m in modules]))
         cells.append(cell)
     if course.instruments:
-        lines = ["## Self-check", ""] + [f"- [{escape_markdown(i.title)}]({i.id}.ipynb): a reflection tool with an action plan "
+        lines = ["## Self-check", ""] + [f"- [{markdown_text(i.title)}]({i.id}.ipynb): a reflection tool with an action plan "
                                          "that points to the modules for you" for i in course.instruments]
         selfcheck = new_markdown_cell("\n".join(lines), id="index-selfcheck")
         selfcheck.metadata.update(cell_data("index", "", category="Self-check", modules=[i.id for i in course.instruments]))

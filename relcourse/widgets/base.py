@@ -3,7 +3,6 @@ the learner's store, the module data, and a registry of live widgets (for tests)
 
 from __future__ import annotations
 
-import html
 import os
 import weakref
 from collections.abc import Callable
@@ -15,6 +14,7 @@ import pandas as pd
 
 from relcourse.course.loader import Module, current_course
 from relcourse.errors import RelcourseError
+from relcourse.escape import html_text as html_text  # widgets import it from here
 from relcourse.store.journal import Journal
 
 if TYPE_CHECKING:
@@ -63,15 +63,14 @@ def get_module(slug: str) -> Module:
 
 
 def table_view(frame: pd.DataFrame, right: tuple[str, ...] = ()) -> Styler:
-    """A table as learners read it: no index, text left-aligned and top-aligned (numbers in ``right``)."""
-    styler = (frame.style.hide(axis="index")
+    """A table as learners read it: no index, text left-aligned and top-aligned (numbers in ``right``).
+
+    Cells and headings are HTML-escaped: they hold the learner's entries and the article's labels.
+    """
+    styler = (frame.style.hide(axis="index").format(escape="html").format_index(escape="html", axis=1)
               .set_properties(**{"text-align": "left", "vertical-align": "top"})
               .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
     return styler.set_properties(subset=list(right), **{"text-align": "right"}) if right else styler
-
-
-def html_text(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 class ErrorNotice(PrivateBox):

@@ -15,6 +15,7 @@ from IPython.lib.display import FileLink
 from relcourse.course.loader import current_course
 from relcourse.course.selfcheck.instrument import Instrument, Result, SubscaleScore, score
 from relcourse.course.selfcheck.recommend import recommend
+from relcourse.escape import markdown_text as md
 from relcourse.store.journal import Journal
 from relcourse.store.views import figure_png
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, html_text, status, table_view
@@ -107,10 +108,10 @@ class SelfCheckResult(PrivateBox):
             return
         self.recommendations = recommend(self.instrument, result, [m.article for m in current_course().modules])
         output = w.Output()
-        lines = "\n".join(f"- **{name}**: {text}" for name, text in explanation(self.instrument, result))
-        plan = "\n".join(
-            f"{n}. [{r.title}]({r.slug}.ipynb), because of *{', '.join(r.reasons)}*. "
-            f"First step: **{r.first_step}**" + (f": {r.first_action}" if r.first_action else "")
+        lines = "\n".join(f"- **{md(name)}**: {md(text)}" for name, text in explanation(self.instrument, result))
+        plan = "\n".join(  # titles, reasons and steps come from articles and YAML: shown as text
+            f"{n}. [{md(r.title)}]({r.slug}.ipynb), because of *{md(', '.join(r.reasons))}*. "
+            f"First step: **{md(r.first_step)}**" + (f": {md(r.first_action)}" if r.first_action else "")
             for n, r in enumerate(self.recommendations, 1))
         with output:
             if self.instrument.chart:

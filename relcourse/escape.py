@@ -1,0 +1,105 @@
+"""The one escaping policy: content text (articles, YAML, the learner's store) reaches each
+output only through the escaper for that target, so it always shows as text and never
+runs, links or fetches anything.
+
+=====================  ==========================================================
+target                 escaper
+=====================  ==========================================================
+Markdown, one value    :func:`markdown_text` (titles, names, YAML text, store text)
+Markdown, article body :func:`markdown_block` (keeps the article's headings, lists
+                       and emphasis; HTML, images, links and maths show as text)
+a link from content    :func:`safe_link` (``https:`` only, shown with its address)
+HTML (widgets, cards)  :func:`html_text`; Jinja ``.html`` templates autoescape
+terminal               :func:`terminal_text` (no control characters, no markup)
+charts (matplotlib)    :func:`chart_text` (no maths markup)
+=====================  ==========================================================
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+from rich.markup import escape as rich_escape
+
+#: characters that make Markdown (CommonMark + GFM + Jupyter's maths) do something
+_INLINE = re.compile(r"([\\`*_\[\]!|~$])")
+#: the same minus the article's own emphasis (``*``, ``_``), kept in article blocks
+_BLOCK_INLINE = re.compile(r"([\\`\[\]!|~$])")
+#: a line start that would make a heading, quote, list, rule or setext underline
+_LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+[.)])", re.MULTILINE)
+#: what renderers turn into links by themselves (GFM autolinks: ``x://…``, ``www.``)
+_AUTOLINK = re.compile(r":(?=//)|(?<=\bwww)\.", re.IGNORECASE)
+#: Markdown link/image syntax and bare addresses in article text
+_LINK = re.compile(r"(?P<image>!?)\[(?P<label>[^\]\n]*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)"
+                   r"|(?P<bare>https://[^\s<>\"]+[^\s<>\".,;:!?)\]'])")
+#: what an address shown as a link may contain (no quotes, brackets, spaces or controls)
+_SAFE_URL = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
+#: ANSI/VT sequences (CSI, OSC, other ESC pairs), then any other control character
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def html_text(text: str) -> str:
+    """Text for an HTML page or widget: ``< > & " '`` as entities."""
+    return html.escape(text, quote=True)
+
+
+def _entities(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markdown_text(text: str) -> str:
+    """One value shown exactly as written in a Markdown cell: no HTML, emphasis, link,
+    image, code, maths, table, heading or list is made from it."""
+    escaped = _INLINE.sub(r"\\\1", _entities(text))
+    escaped = _AUTOLINK.sub(lambda m: "\\" + m[0], escaped)
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if len(m[2]) == 1 else f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", escaped)
+
+
+def _block_plain(text: str) -> str:
+    escaped = _BLOCK_INLINE.sub(r"\\\1", _entities(text))
+    return _AUTOLINK.sub(lambda m: "\\" + m[0], escaped)
+
+
+def markdown_block(text: str) -> str:
+    """An article's Markdown block: its headings, lists and emphasis stay; raw HTML, maths,
+    code and tables show as text; images and links become text with their address
+    (https links stay clickable, nothing is ever loaded)."""
+    parts: list[str] = []
+    end = 0
+    for match in _LINK.finditer(text):
+        parts.append(_block_plain(text[end:match.start()]))
+        if match["bare"]:
+            parts.append(safe_link(match["bare"], match["bare"]))
+        else:
+            label = (f"image: {match['label']}" if match["label"] else "image") if match["image"] else match["label"]
+            parts.append(safe_link(label, match["url"]))
+        end = match.end()
+    parts.append(_block_plain(text[end:]))
+    return "".join(parts)
+
+
+def safe_link(label: str, url: str) -> str:
+    """Markdown for a link from content: an ``https:`` address becomes a link that shows the
+    address itself; anything else (``javascript:``, ``file:``, ``data:``, ``http:``, relative)
+    is plain text."""
+    shown = url if not label or label == url else f"{label} ({url})"
+    parts = urlsplit(url) if _SAFE_URL.fullmatch(url) else None
+    if parts is None or parts.scheme.lower() != "https" or not parts.hostname:
+        return markdown_text(shown)
+    address = f"[{markdown_text(url)}](<{url}>)"
+    return address if shown == url else f"{markdown_text(label)} ({address})"
+
+
+def terminal_text(text: str, markup: bool = False) -> str:
+    """Text for the terminal: no escape sequences or other control characters (only newline
+    and tab stay); with ``markup``, also no rich markup (for rich tables and consoles)."""
+    clean = _CONTROL.sub("", _ANSI.sub("", text))
+    return rich_escape(clean) if markup else clean
+
+
+def chart_text(text: str) -> str:
+    """A label for a matplotlib chart: ``$`` shows as a dollar sign, never starts maths."""
+    return text.replace("$", r"\$")
