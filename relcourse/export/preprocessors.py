@@ -172,7 +172,11 @@ class AddFacilitatorPages(Preprocessor):
 
 
 class EditionInfo(Preprocessor):
-    """Put the edition, paper size and help line where the template finds them."""
+    """Put the edition, paper size, help line and page language where the template finds them.
+
+    The language goes in nbconvert's own ``language_code`` resource (``<html lang>``), taken from
+    the notebook so a course's modules can differ; the exporter's setting is only the fallback.
+    """
 
     edition = Unicode("participant").tag(config=True)
     paper = Unicode("").tag(config=True)
@@ -183,4 +187,5 @@ class EditionInfo(Preprocessor):
         info["edition"] = EDITIONS[self.edition]
         info["paper"] = (self.paper or title.get("paper") or "a4").upper()
         info["help"] = title.get("help", [])
+        resources["language_code"] = nb.metadata.get(NAMESPACE, {}).get("lang") or resources.get("language_code") or "en"
         return nb, resources
