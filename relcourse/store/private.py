@@ -56,10 +56,11 @@ def read_limited(path: Path, limit: int) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise RelcourseError(f"{path}: cannot read the file ({exc.strerror})") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise RelcourseError(f"{path}: not a plain file; pass a file written by 'relcourse journal export'")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise RelcourseError(f"{path}: not a plain file; pass a file written by 'relcourse journal export'")
         if info.st_size > limit:
             raise RelcourseError(f"{path}: the file is larger than {limit // 2**20} MB; split it or check it is a journal export")
         data = handle.read(limit + 1)

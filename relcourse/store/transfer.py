@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,6 @@ from relcourse.errors import RelcourseError
 from relcourse.store.journal import TABLES, Journal
 from relcourse.store.private import read_limited, write_private
 from relcourse.store.rows import MAX_ROWS, TABLE_SPECS, RowError
-from relcourse.store.schema import store_failure
 
 FORMAT_NAME = "relcourse-journal"
 FORMAT_VERSION = 1
@@ -111,16 +109,13 @@ def import_journal(journal: Journal, path: Path) -> int:
     """Merge an export into the store (rows already present are skipped); returns rows added."""
     tables = read_export(path)
     added = 0
-    try:
-        with journal.transaction() as conn:
-            for table, rows in tables.items():
-                spec = TABLE_SPECS[table]
-                positions = [list(spec.columns).index(k) for k in spec.key]
-                insert, exists = spec.insert_sql(), spec.exists_sql()
-                for values in rows:
-                    if conn.execute(exists, [values[i] for i in positions]).fetchone() is None:
-                        conn.execute(insert, values)
-                        added += 1
-    except sqlite3.Error as exc:
-        raise store_failure(journal.path, exc, "nothing was imported") from None
+    with journal.transaction() as conn:  # one transaction: a full disk or a kill half-way adds nothing
+        for table, rows in tables.items():
+            spec = TABLE_SPECS[table]
+            positions = [list(spec.columns).index(k) for k in spec.key]
+            insert, exists = spec.insert_sql(), spec.exists_sql()
+            for values in rows:
+                if conn.execute(exists, [values[i] for i in positions]).fetchone() is None:
+                    conn.execute(insert, values)
+                    added += 1
     return added
