@@ -2,16 +2,27 @@
 
 Widgets show private text only while the kernel runs. Two things could still carry it into
 an .ipynb: saved widget state (``metadata.widgets``, written by nbclient by default and by
-JupyterLab when "save widget state" is on) and outputs. :func:`scrub_notebook` removes both
-from relcourse notebooks; the Jupyter server extension below runs it on every save. A learner's
-own cells (without relcourse metadata) are left as they are.
+JupyterLab when "save widget state" is on) and outputs. Two guards, each enough on its own:
+
+- The widgets show a learner's stored words only in a kernel started by a Jupyter server that
+  runs this extension (it marks the kernels it starts with :data:`WORDS_SHOWN_ENV`). Kernels
+  started by ``jupyter nbconvert --execute``, nbclient or any other front end never receive
+  the words, so nothing they save can hold them.
+- :func:`scrub_notebook` removes widget state and the outputs of relcourse cells; the server
+  extension runs it on every save. A learner's own cells (without relcourse metadata) are left
+  as they are.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from relcourse.notebook.cells import NAMESPACE
+
+EXTENSION = "relcourse.jupyter.privacy"
+#: set (to "1") only in the environment of kernels started by a server that scrubs every save
+WORDS_SHOWN_ENV = "RELCOURSE_SAVES_SCRUBBED"
 
 
 def is_relcourse_notebook(notebook: dict[str, Any]) -> bool:
@@ -39,10 +50,32 @@ def pre_save_hook(model: dict[str, Any], **kwargs: Any) -> None:
         scrub_notebook(model["content"])
 
 
+def take_words_shown_flag(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """True in a kernel whose saves are scrubbed; removes the mark so that programs the kernel
+    starts (``!jupyter nbconvert --execute …``) do not inherit it."""
+    return environ.pop(WORDS_SHOWN_ENV, None) == "1"
+
+
+def extension_enabled() -> bool:
+    """Whether the Jupyter configuration of this environment enables the server extension."""
+    from jupyter_core.paths import jupyter_config_path
+    from jupyter_server.extension.config import ExtensionConfigManager
+
+    return bool(ExtensionConfigManager(read_config_path=jupyter_config_path()).enabled(EXTENSION))
+
+
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
-    return [{"module": "relcourse.jupyter.privacy"}]
+    return [{"module": EXTENSION}]
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:
     serverapp.contents_manager.register_pre_save_hook(pre_save_hook)
+    sessions = serverapp.session_manager
+    kernel_env = sessions.get_kernel_env
+
+    def get_kernel_env(path: str | None, name: Any = None) -> dict[str, str]:
+        # only kernels of this server's sessions: not its terminals, not what they start
+        return {**kernel_env(path, name), WORDS_SHOWN_ENV: "1"}
+
+    sessions.get_kernel_env = get_kernel_env
     serverapp.log.info("relcourse: learners' words are kept out of saved notebooks")

@@ -16,6 +16,7 @@ from relcourse.course.loader import Module, current_course
 from relcourse.errors import RelcourseError
 from relcourse.escape import html_text as html_text  # widgets import it from here
 from relcourse.store.journal import Journal
+from relcourse.widgets.privacy import journal_for_widgets
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
@@ -50,11 +51,11 @@ def live_widget(kind: str, module: str, ident: str) -> PrivateBox:
 
 
 def get_journal() -> Journal:
-    """The learner's store (``$RELCOURSE_HOME`` or the user data folder), opened once."""
+    """The learner's store (``$RELCOURSE_HOME`` or the user data folder), opened once (see widgets.privacy)."""
     home = os.environ.get("RELCOURSE_HOME", "")
     key = Path(home)
     if key not in _journals:
-        _journals[key] = Journal()
+        _journals[key] = journal_for_widgets()  # stored words only where saves are scrubbed
     return _journals[key]
 
 

@@ -9,6 +9,7 @@ import ipywidgets as w
 from relcourse.course.prompts import Prompt
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
+from relcourse.widgets.privacy import HIDDEN_NOTICE, JournalWithoutWords
 
 
 class ReflectionWidget(PrivateBox):
@@ -23,6 +24,8 @@ class ReflectionWidget(PrivateBox):
                                layout=w.Layout(width="100%", height="7em"))
         self.save_button = w.Button(description="Save", button_style="primary", icon="save")
         self.state = w.HTML(status("Saved earlier ✓", "ok") if saved else status("Not saved yet"))
+        if isinstance(journal, JournalWithoutWords) and journal.has_hidden_reflection(module, prompt.id):
+            self.state.value = status(f"Saved earlier ✓ {HIDDEN_NOTICE} What you save here is added to it.", "ok")
         self.save_button.on_click(lambda _: self.save())
         self.text.observe(self._changed, names="value")
         self.children = [w.HTML(f"<b>Reflect:</b> {html_text(prompt.text)}"), self.text,

@@ -1,6 +1,8 @@
 """A learner's self-check result as a chart, a shareable PNG card and a one-page PDF.
 
-Nothing is written unless the learner asks for it; the files go where they choose.
+Nothing is written unless the learner asks for it. The cards are as private as the journal:
+they go into ``result-cards/`` next to the store (never the course folder, which is shared
+and often under version control), readable by the learner only.
 """
 
 from __future__ import annotations
@@ -106,14 +108,35 @@ white-space: nowrap }} td, th {{ padding: .25em 0 }} .note {{ color: #555; font-
 <p class="note">{html.escape(NOT_A_DIAGNOSIS)} {html.escape(instrument.citation)}</p></body></html>"""
 
 
-def save_card(instrument: Instrument, result: Result, recommendations: Sequence[Recommendation], folder: Path) -> list[Path]:
-    """Write ``<id>-result.png`` and ``<id>-result.pdf`` into ``folder`` (only when the learner asks)."""
-    from relcourse.export.exporter import html_to_pdf
-    from relcourse.files import write_atomic
+CARD_FOLDER = "result-cards"
 
+
+def card_folder() -> Path:
+    """``result-cards/`` in the learner's data folder (where the store lives), created private."""
+    from relcourse.errors import RelcourseError
+    from relcourse.store.schema import default_store_path
+
+    folder = default_store_path().parent / CARD_FOLDER
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise RelcourseError(f"{folder}: is a link or a file, not a folder; move it away to save result cards")
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise RelcourseError(f"{folder}: cannot create the result-card folder ({exc.strerror}); "
+                             "set RELCOURSE_HOME to a writable folder") from None
+    return folder
+
+
+def save_card(instrument: Instrument, result: Result, recommendations: Sequence[Recommendation],
+              folder: Path | None = None) -> list[Path]:
+    """Write ``<id>-result.png`` and ``.pdf`` (mode 0600, never through a link) into :func:`card_folder`."""
+    from relcourse.export.exporter import html_to_pdf
+    from relcourse.store.private import write_private
+
+    folder = folder or card_folder()
     png = folder / f"{instrument.id}-result.png"
     pdf = folder / f"{instrument.id}-result.pdf"
     image = figure_png(card_figure(instrument, result), dpi=150)
-    write_atomic(png, image)
-    write_atomic(pdf, html_to_pdf(card_html(instrument, result, recommendations, image)))
+    write_private(png, image)
+    write_private(pdf, html_to_pdf(card_html(instrument, result, recommendations, image)))
     return [png, pdf]

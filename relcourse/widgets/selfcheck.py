@@ -10,11 +10,11 @@ import ipywidgets as w
 import pandas as pd
 from IPython.core.display import Image, Markdown
 from IPython.core.display_functions import display
-from IPython.lib.display import FileLink
 
 from relcourse.course.loader import current_course
 from relcourse.course.selfcheck.instrument import Instrument, Result, SubscaleScore, score
 from relcourse.course.selfcheck.recommend import recommend
+from relcourse.errors import RelcourseError
 from relcourse.escape import markdown_text as md
 from relcourse.store.journal import Journal
 from relcourse.store.views import figure_png
@@ -119,19 +119,22 @@ class SelfCheckResult(PrivateBox):
             display(Markdown(f"{lines}\n\n*This is a reflection tool, not a diagnosis or a fixed type. "
                              f"It has {'' if self.instrument.validated else 'not '}been validated.*"))
             display(Markdown("### Your action plan\n\n" + (plan or "Every module of the course is a good start.")))
+        self.links.children = []  # a retake's result: the cards of the earlier take are not it
         self.children = [output, self.card_button, self.links]
 
     def save_card(self, folder: Path | None = None) -> list[Path]:
+        """Save the cards privately (see result_card.card_folder) and say where they are."""
         result, _ = self.latest()
         if result is None:
             return []
-        paths = save_card(self.instrument, result, self.recommendations, folder or Path.cwd())
-        output = w.Output()
-        with output:
-            for path in paths:
-                display(FileLink(path.name, result_html_prefix="Saved: "))
-            display(Markdown("*Only you decide whether to share these files, e.g. with your therapist.*"))
-        self.links.children = [output]
+        try:
+            paths = save_card(self.instrument, result, self.recommendations, folder)
+        except RelcourseError as exc:
+            self.links.children = [w.HTML(status(html_text(str(exc)), "bad"))]
+            return []
+        where = "<br>".join(f"Saved: <code>{html_text(str(path))}</code>" for path in paths)
+        self.links.children = [w.HTML(f"{where}<br><i>Readable by you only. Only you decide whether to share "
+                                      "these files, e.g. with your therapist.</i>")]
         return paths
 
 

@@ -1,0 +1,59 @@
+"""``relcourse doctor``: is this installation keeping the learner's words private, and where are they?
+
+Each check is one row of :data:`CHECKS` (a name and a function giving ok, what was found, what to do).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from relcourse.errors import RelcourseError
+
+
+@dataclass(frozen=True)
+class Finding:
+    ok: bool
+    found: str
+    fix: str = ""
+
+
+def _privacy_extension() -> Finding:
+    from relcourse.jupyter.privacy import EXTENSION, extension_enabled
+
+    if extension_enabled():
+        return Finding(True, f"{EXTENSION} is enabled: JupyterLab saves of course modules keep no typed words or widget state")
+    return Finding(False, f"{EXTENSION} is not enabled: modules will not show your saved words back, and saves are not scrubbed",
+                   f"jupyter server extension enable --sys-prefix {EXTENSION}  (then restart JupyterLab)")
+
+
+def _store() -> Finding:
+    from relcourse.store.schema import default_store_path
+
+    try:
+        path = default_store_path()
+    except RelcourseError as exc:
+        return Finding(False, str(exc))
+    state = "exists" if path.exists() else "not created yet (made on first save)"
+    return Finding(True, f"{path} ({state}); details: relcourse journal info")
+
+
+def _cards() -> Finding:
+    from relcourse.store.schema import default_store_path
+    from relcourse.widgets.result_card import CARD_FOLDER
+
+    try:
+        return Finding(True, f"{default_store_path().parent / CARD_FOLDER} (cards are saved readable by you only)")
+    except RelcourseError as exc:
+        return Finding(False, str(exc))
+
+
+CHECKS: dict[str, Callable[[], Finding]] = {
+    "privacy extension": _privacy_extension,
+    "journal store": _store,
+    "result cards": _cards,
+}
+
+
+def run_checks() -> dict[str, Finding]:
+    return {name: check() for name, check in CHECKS.items()}

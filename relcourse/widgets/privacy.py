@@ -1,0 +1,46 @@
+"""Which of the learner's stored words the widgets may show in this kernel.
+
+Whatever a widget shows is in its synced state, and nbclient, ``nbconvert --execute`` and some
+front ends write that state into the .ipynb. So stored words (reflections, journal entries,
+self-check results) are read back only in kernels started by a Jupyter server running the
+``relcourse.jupyter.privacy`` extension, which scrubs every save. Anywhere else the widgets
+still save what the learner writes, but show none of it back.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from relcourse.jupyter.privacy import take_words_shown_flag
+from relcourse.store.journal import Journal
+
+#: read once when the widgets are imported (the mark is then removed from the environment)
+WORDS_SHOWN = take_words_shown_flag()
+
+HIDDEN_NOTICE = ("Your saved words are kept private and not shown here: they appear in JupyterLab with "
+                 "relcourse's privacy extension (run 'relcourse doctor').")
+
+
+class JournalWithoutWords(Journal):
+    """The store as widgets see it where saves are not scrubbed: writes work, stored words read as absent."""
+
+    def reflection(self, module: str, prompt_id: str) -> str | None:
+        return None
+
+    def has_hidden_reflection(self, module: str, prompt_id: str) -> bool:
+        return super().reflection(module, prompt_id) is not None
+
+    def save_reflection(self, module: str, prompt_id: str, text: str) -> None:
+        """Add to an answer saved earlier (which this kernel cannot show) instead of replacing it."""
+        earlier = super().reflection(module, prompt_id)
+        if earlier and earlier.strip() != text.strip():
+            text = f"{earlier}\n\n{text}" if text.strip() else earlier
+        super().save_reflection(module, prompt_id, text)
+
+    def entries(self, module: str | None = None, template: str | None = None) -> pd.DataFrame:
+        return super().entries(module, template).iloc[0:0]
+
+
+def journal_for_widgets() -> Journal:
+    """The learner's default store, showing stored words only when this kernel's saves are scrubbed."""
+    return Journal() if WORDS_SHOWN else JournalWithoutWords()
