@@ -125,3 +125,23 @@ def test_sharing_is_quiz_results_only_and_withdrawable(tmp_path: Path, capsys: p
     assert room_summary(exchange).shared == 1
     for journal in learners:
         journal.close()
+
+
+def test_share_widget_shares_and_withdraws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from relcourse.widgets.share import ShareQuizResults
+
+    journal = Journal(tmp_path / "j.sqlite")
+    monkeypatch.delenv("RELCOURSE_EXCHANGE", raising=False)
+    assert not hasattr(ShareQuizResults(journal), "share_button")  # alone on a laptop: nothing to share with
+    exchange = tmp_path / "exchange"
+    exchange.mkdir(mode=0o1777)
+    os.chmod(exchange, 0o1777)
+    monkeypatch.setenv("RELCOURSE_EXCHANGE", str(exchange))
+    journal.record_attempt("m1", "q1", "x", True)
+    widget = ShareQuizResults(journal)
+    widget.share_button.click()
+    assert len(list(exchange.glob("*.json"))) == 1 and "Shared" in widget.state.value
+    widget.withdraw_button.click()
+    assert not list(exchange.glob("*.json")) and "deleted" in widget.state.value
+    assert repr(widget) == "<relcourse share quiz-results>"
+    journal.close()
