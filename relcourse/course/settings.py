@@ -50,10 +50,16 @@ class CourseSettings:
 
 
 def module_language(settings: CourseSettings, article: Article | None = None) -> str:
-    """The language of a module's pages (HTML ``lang``, notebook metadata): the article's own when it
-    declares one, else the course ``locale``. The one place that decides it."""
-    own = str(getattr(article, "lang", "") or "")
-    return own or settings.locale
+    """The language of a module's pages (HTML ``lang``, notebook metadata); the one place that decides it.
+
+    The article's own language wins (a Chinese article in an English course is Chinese); the course
+    ``locale`` refines it when both are the same language ("en" + locale "en-GB" → "en-GB") and is
+    used as it is for pages without an article (index, self-checks).
+    """
+    own = str(getattr(article, "lang", "") or "")  # Article.lang: detected from the text
+    if not own or own.lower() == settings.locale.split("-")[0].lower():
+        return settings.locale
+    return own
 
 
 def load_course(content_dir: Path) -> CourseSettings:

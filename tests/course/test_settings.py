@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from relcourse.cli import main
+from relcourse.content.parser import parse_article
+from relcourse.course.loader import load_course_content
 from relcourse.course.settings import DEFAULT_HELP, CourseSettings, load_course, module_language
 from relcourse.errors import ContentError
 from relcourse.export.run import render_handouts
+from relcourse.notebook.builder import module_notebook, notebook_text
 
 from ..conftest import CONTENT, content_folder
 
@@ -80,11 +84,30 @@ def test_handouts_without_organisation_name_no_one(tmp_path: Path) -> None:
     assert 'class="provider"' not in html and "Facilitator:" not in html and '<html lang="en">' in html
 
 
-def test_module_language_prefers_the_articles_own() -> None:
-    settings = CourseSettings(locale="zh-Hans")
-    assert module_language(settings) == "zh-Hans"
+@pytest.mark.parametrize(
+    ("locale", "article_lang", "expected"),
+    [("en-GB", None, "en-GB"),   # index and self-check pages: the course locale
+     ("en-GB", "en", "en-GB"),   # the locale refines the article's language
+     ("zh-Hans", "zh", "zh-Hans"),
+     ("en", "zh", "zh"),         # a Chinese article in an English course is Chinese
+     ("zh-Hant", "en", "en")],
+)
+def test_module_language(locale: str, article_lang: str | None, expected: str) -> None:
+    article = None
+    if article_lang is not None:
+        article = parse_article((CONTENT / "articles" / "security-and-needs-133.txt").read_text("utf-8"))
+        article = dataclasses.replace(article, lang=article_lang)
+    assert module_language(CourseSettings(locale=locale), article) == expected
 
-    class Declared:
-        lang = "en"
 
-    assert module_language(settings, Declared()) == "en"  # type: ignore[arg-type]
+def test_the_modules_language_reaches_notebook_and_handout(tmp_path: Path) -> None:
+    module = load_course_content(_content(tmp_path, "locale: en-GB\n")).modules[0]
+    chinese = dataclasses.replace(module, article=dataclasses.replace(module.article, lang="zh"))
+    notebooks = tmp_path / "nb"
+    notebooks.mkdir()
+    for built in (module, chinese):
+        nb = module_notebook(built)
+        (notebooks / f"{built.slug}.ipynb").write_text(notebook_text(nb), "utf-8")
+        html = next(iter(render_handouts(notebooks, [built.slug], ["participant"]))).html
+        lang = "zh" if built is chinese else "en-GB"
+        assert nb.metadata["relcourse"]["lang"] == lang and f'<html lang="{lang}">' in html
