@@ -100,13 +100,21 @@ for n in range(int(sys.argv[2])):
 """
 
 
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+@pytest.fixture(params=["wal", "delete"])
+def journal_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both modes the store uses: WAL on local disk, a rollback journal on network folders."""
+    monkeypatch.setenv("RELCOURSE_JOURNAL_MODE", request.param)  # inherited by the writer processes
+    return str(request.param)
+
+
+def test_two_processes_writing_at_once_lose_nothing(journal_mode: str, tmp_path: Path) -> None:
     path = tmp_path / "j.sqlite"
     Journal(path).close()
     procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), "1000", name]) for name in ("a", "b")]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
     with Journal(path) as journal:
         frame = journal.entries()
+        assert journal.mode.mode == journal_mode
     assert len(frame) == 2000
     assert frame.groupby("writer")["n"].nunique().to_dict() == {"a": 1000, "b": 1000}
 
@@ -127,7 +135,7 @@ time.sleep(60)
 """
 
 
-def test_writer_killed_mid_transaction_keeps_committed_entries(tmp_path: Path) -> None:
+def test_writer_killed_mid_transaction_keeps_committed_entries(journal_mode: str, tmp_path: Path) -> None:
     path = tmp_path / "j.sqlite"
     proc = subprocess.Popen([sys.executable, "-c", KILLED, str(path)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "in-transaction"
@@ -136,7 +144,7 @@ def test_writer_killed_mid_transaction_keeps_committed_entries(tmp_path: Path) -
     proc.stdout.close()
     with Journal(path) as journal:
         frame = journal.entries()
-        assert list(frame["n"]) == list(range(50))
+        assert list(frame["n"]) == list(range(50)) and journal.mode.mode == journal_mode
         journal.add_entry("m", "t", {"n": 50})  # and it is still writable
         assert len(journal.entries()) == 51
 

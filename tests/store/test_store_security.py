@@ -37,7 +37,7 @@ def _snapshot(path: Path) -> dict[str, list[dict[str, Any]]]:
         return {t: journal.rows(t) for t in TABLES}
 
 
-def _export(rows: dict[str, list[dict[str, Any]]], **header: Any) -> str:
+def _export(rows: dict[str, Any], **header: Any) -> str:
     return json.dumps({"format": "relcourse-journal", "version": 1, **header, **rows})
 
 
