@@ -11,7 +11,7 @@ practice log, which covers "record your reactions after each attempt".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -48,6 +48,17 @@ STOP_WORDS = {"you", "your", "yours", "yourself", "i", "my", "we", "our", "that"
 PERSON = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself"}
 
 
+#: a choice with more options than this, or any option longer, is picked from a list in the
+#: notebook and written in on paper; a shorter one is buttons, or boxes to tick
+SHORT_CHOICE = (4, 24)
+
+
+def long_choice(options: Sequence[str]) -> bool:
+    """The one rule for both the journal form and the printed journal page (e.g. the plan's steps)."""
+    most, longest = SHORT_CHOICE
+    return len(options) > most or any(len(option) > longest for option in options)
+
+
 @dataclass(frozen=True)
 class Field:
     id: str
@@ -55,6 +66,10 @@ class Field:
     kind: FieldKind = "text"
     options: tuple[str, ...] = ()
     help: str = ""
+
+    @property
+    def long_choice(self) -> bool:
+        return self.kind == "choice" and long_choice(self.options)
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,20 @@ computed from metadata; facilitator pages are added last.
 
 from __future__ import annotations
 
-import string
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool, Int, Unicode
 
-from relcourse.course.quiz.model import QuizItem, answer_text
+from relcourse.course.logs import long_choice
+from relcourse.course.quiz.kinds import kind_of
+from relcourse.course.quiz.model import QuizItem
 from relcourse.errors import RelcourseError
 from relcourse.export import facilitator
 from relcourse.export.editions import EDITIONS
 from relcourse.notebook.cells import NAMESPACE, from_cell
 
 ANSWER_KEYS = ("answer", "explanation", "quote")
-LETTERS = string.ascii_uppercase
 
 
 class ValidateRelcourseCells(Preprocessor):
@@ -89,20 +89,14 @@ class BuildHandoutViews(Preprocessor):
         return cell, resources
 
     def view_quiz(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Number, prompt and what the item's type prints (its partial is ``quiz/<type>.html.j2``)."""
         self.quiz_number += 1
-        item = data["item"]
-        rights = [(LETTERS[i], text) for i, text in enumerate(item["options"])] if item["type"] == "matching" else []
-        view = {"number": self.quiz_number, "type": item["type"], "prompt": item["prompt"], "options": item["options"],
-                "left": item["left"], "rights": rights, "section": item.get("section", "")}
-        if self.with_answers and "answer" in item:
-            quiz_item = QuizItem.from_json(item)
-            if item["type"] == "matching":
-                letter = {text: letter for letter, text in rights}
-                view["answer"] = "; ".join(f"{n}. {left} → {letter[right]}" for n, (left, right)
-                                           in enumerate(zip(item["left"], item["answer"]), 1))
-            else:
-                view["answer"] = answer_text(quiz_item)
-            view.update(explanation=item.get("explanation", ""), quote=item.get("quote", ""))
+        item = QuizItem.from_dict(data["item"])
+        kind = kind_of(item)
+        view = {"number": self.quiz_number, "type": item.type, "prompt": item.prompt, "section": item.section,
+                **kind.worksheet(item)}
+        if self.with_answers and item.answer:
+            view.update(answer=kind.key_text(item), explanation=item.explanation, quote=item.quote)
         return view
 
     def view_reflection(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +104,7 @@ class BuildHandoutViews(Preprocessor):
 
     def view_journal(self, data: dict[str, Any]) -> dict[str, Any]:
         # a choice among many long options (e.g. the plan's steps) prints as a blank to write in
-        fields = [{**f, "kind": "text"} if f["kind"] == "choice" and len(f["options"]) > 4 else f for f in data["fields"]]
+        fields = [{**f, "kind": "text"} if f["kind"] == "choice" and long_choice(f["options"]) else f for f in data["fields"]]
         weeks = _weeks(int(data["days"]))
         if 0 < self.log_weeks < len(weeks):  # fewer pages, to photocopy: days are left for the learner to number
             shown = [[0] * 7 for _ in range(self.log_weeks)]

@@ -118,7 +118,7 @@ class NotebookBuilder:
         self.note("quiz-heading", "## Check your understanding\n\nEach answer gets feedback with the passage it comes "
                       "from. You can try again as often as you like.")
         for item in items:
-            self.code(f"quiz-{item.id}", "quiz", f'"{self.module.slug}", "{item.id}"', "quiz", item=item.to_json())
+            self.code(f"quiz-{item.id}", "quiz", f'"{self.module.slug}", "{item.id}"', "quiz", item=item.to_dict())
         self.code("quiz-score", "quiz_score", f'"{self.module.slug}"', "score", items=[i.id for i in items])
 
     def faq(self) -> None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def field_widget(field: Field) -> Any:
     wide = w.Layout(width="100%")
     if field.kind == "choice":
-        if len(field.options) > 4 or any(len(option) > 24 for option in field.options):  # e.g. the plan's step names
+        if field.long_choice:  # e.g. the plan's step names
             return w.Dropdown(options=[("– choose –", None), *[(o, o) for o in field.options]], index=0,
                               layout=w.Layout(width="auto", max_width="100%"))
         return w.ToggleButtons(options=list(field.options), value=None, style={"button_width": "auto"})

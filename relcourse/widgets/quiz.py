@@ -1,4 +1,8 @@
-"""Quiz widgets: one class for all item types, with immediate feedback and retry."""
+"""Quiz widgets: one class for all item types, with immediate feedback and retry.
+
+What differs by type comes from the registries: the inputs from
+:mod:`relcourse.widgets.quiz_inputs`, grading and the answer in words from the item's type.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ from typing import Any
 
 import ipywidgets as w
 
-from relcourse.course.quiz.model import QuizItem, answer_text, grade
+from relcourse.course.quiz.model import QuizItem
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
+from relcourse.widgets.quiz_inputs import input_for
 
 _scores: weakref.WeakSet[QuizScore] = weakref.WeakSet()
 
@@ -43,7 +48,9 @@ class QuizWidget(PrivateBox):
         super().__init__(module, item.id)
         self.item = item
         self.journal = journal
-        self.inputs: list[Any] = []
+        self.answer_input = input_for(item)
+        self.item_kind = self.answer_input.kind
+        self.inputs: list[Any] = self.answer_input.inputs
         self.feedback = w.HTML()
         self.check_button = w.Button(description="Check", button_style="primary")
         self.retry_button = w.Button(description="Try again", layout=w.Layout(display="none"))
@@ -53,7 +60,7 @@ class QuizWidget(PrivateBox):
         self.show_button.on_click(lambda _: self.show_answer())
         title = f"Question {number}" if number else "Question"
         header = w.HTML(f"{CHOICE_STYLE}<b>{title}.</b> {html_text(item.prompt)}")
-        self.children = [header, self._build_inputs(), w.HBox([self.check_button, self.retry_button, self.show_button]),
+        self.children = [header, self.answer_input.view, w.HBox([self.check_button, self.retry_button, self.show_button]),
                          self.feedback]
         self.feedback.value = self._last_time()
 
@@ -65,79 +72,20 @@ class QuizWidget(PrivateBox):
             return ""
         return status("Last time you got this right." if bool(mine["correct"].iloc[-1]) else "Last time this was not right yet.")
 
-    def _build_inputs(self) -> w.Widget:
-        item = self.item
-        wide = w.Layout(width="100%")
-        if item.type in ("single", "truefalse"):
-            labels = [("True", "true"), ("False", "false")] if item.type == "truefalse" else list(item.options)
-            radio = w.RadioButtons(options=labels, value=None, layout=wide)
-            self.inputs = [radio]
-            return radio
-        if item.type == "multiple":
-            self.inputs = [w.Checkbox(value=False, description=o, indent=False, layout=wide) for o in item.options]
-            return w.VBox(self.inputs)
-        if item.type == "ordering":
-            positions = [("–", 0)] + [(str(n), n) for n in range(1, len(item.options) + 1)]
-            self.inputs = [w.Dropdown(options=positions, value=0, layout=w.Layout(width="4.5em")) for _ in item.options]
-            rows = [w.HBox([dd, w.HTML(html_text(text))]) for dd, text in zip(self.inputs, item.options)]
-            return w.VBox([w.HTML("<i>Number the items 1 (first) to %d (last).</i>" % len(item.options)), *rows])
-        # matching: the statements are long, so they are listed with letters (as on the printed
-        # worksheet) and each item gets a letter, instead of sentences cut off inside a dropdown
-        listing = "".join(f"<li>{html_text(option)}</li>" for option in item.options)
-        choices = [("–", None)] + [(letter, letter) for letter in self.letters]
-        self.inputs = [w.Dropdown(options=choices, index=0, layout=w.Layout(width="4.5em")) for _ in item.left]
-        rows = [w.HBox([dd, w.HTML(f"<b>{html_text(left)}</b>")]) for left, dd in zip(item.left, self.inputs)]
-        intro = w.HTML(f"<ol type='A' style='margin:.3em 0'>{listing}</ol>"
-                       "<i>Choose the letter of the statement that goes with each:</i>")
-        return w.VBox([intro, *rows])
-
-    @property
-    def letters(self) -> dict[str, str]:
-        """Matching: letter → statement, in the order the statements are listed."""
-        return {chr(ord("A") + n): option for n, option in enumerate(self.item.options)}
-
     def response(self) -> Any:
-        """The learner's answer in the form :func:`relcourse.course.quiz.model.grade` expects, or None if incomplete."""
-        item = self.item
-        if item.type in ("single", "truefalse"):
-            value = self.inputs[0].value
-            return None if value is None else (value == "true" if item.type == "truefalse" else value)
-        if item.type == "multiple":
-            chosen = [o for o, box in zip(item.options, self.inputs) if box.value]
-            return chosen or None
-        if item.type == "ordering":
-            numbers = [dd.value for dd in self.inputs]
-            if sorted(numbers) != list(range(1, len(numbers) + 1)):
-                return None
-            return [text for _, text in sorted(zip(numbers, item.options))]
-        values = [dd.value for dd in self.inputs]
-        return None if None in values else {left: self.letters[letter] for left, letter in zip(item.left, values)}
+        """The learner's answer in the form the item type's ``grade`` expects, or None if incomplete."""
+        return self.answer_input.response()
 
     def set_response(self, response: Any) -> None:
         """Fill in an answer as a learner would (used by tests and demos)."""
-        item = self.item
-        if item.type == "truefalse":
-            self.inputs[0].value = "true" if response else "false"
-        elif item.type == "single":
-            self.inputs[0].value = response
-        elif item.type == "multiple":
-            for option, box in zip(item.options, self.inputs):
-                box.value = option in response
-        elif item.type == "ordering":
-            for dd, text in zip(self.inputs, item.options):
-                dd.value = list(response).index(text) + 1
-        else:
-            letter_of = {option: letter for letter, option in self.letters.items()}
-            for left, dd in zip(item.left, self.inputs):
-                dd.value = letter_of[response[left]]
+        self.answer_input.set_response(response)
 
     def check(self) -> bool | None:
         response = self.response()
         if response is None:
-            hint = "Give each item a different number." if self.item.type == "ordering" else "Choose an answer first."
-            self.feedback.value = status(hint)
+            self.feedback.value = status(self.answer_input.hint)
             return None
-        correct = grade(self.item, response)
+        correct = self.item_kind.grade(self.item, response)
         self.journal.record_attempt(self.module_slug, self.item.id, response, correct)
         for widget in self.inputs:
             widget.disabled = True
@@ -164,7 +112,7 @@ class QuizWidget(PrivateBox):
         return "".join(parts)
 
     def show_answer(self) -> None:
-        self.feedback.value = status(f"Answer: {html_text(answer_text(self.item))}.", "info") + self._explanation()
+        self.feedback.value = status(f"Answer: {html_text(self.item_kind.answer_text(self.item))}.", "info") + self._explanation()
         self.show_button.layout.display = "none"
 
     def reset(self) -> None:

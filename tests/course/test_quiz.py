@@ -8,7 +8,8 @@ from relcourse.content.parser import load_articles
 from relcourse.course.loader import load_course_content
 from relcourse.course.quiz.curated import load_curated
 from relcourse.course.quiz.generate import generate_items
-from relcourse.course.quiz.model import QuizItem, grade, merge_curated
+from relcourse.course.quiz.kinds import grade
+from relcourse.course.quiz.model import QuizItem, merge_curated
 from relcourse.errors import ContentError
 
 from ..conftest import CONTENT, SEED_ARTICLES, content_folder

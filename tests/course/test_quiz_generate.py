@@ -6,7 +6,7 @@ import pytest
 
 from relcourse.content.parser import load_articles
 from relcourse.course.quiz.generate import generate_items
-from relcourse.course.quiz.model import answer_text
+from relcourse.course.quiz.kinds import answer_text
 
 from ..conftest import CONTENT, FIXTURES
 
@@ -39,8 +39,8 @@ def test_seed_quizzes_have_six_grounded_items(slug: str) -> None:
 
 
 def test_generation_is_deterministic() -> None:
-    first = [i.to_json() for a in SEEDS for i in generate_items(a, SEEDS)]
-    again = [i.to_json() for a in load_articles(CONTENT / "articles").articles for i in generate_items(a, SEEDS)]
+    first = [i.to_dict() for a in SEEDS for i in generate_items(a, SEEDS)]
+    again = [i.to_dict() for a in load_articles(CONTENT / "articles").articles for i in generate_items(a, SEEDS)]
     assert first == again
 
 

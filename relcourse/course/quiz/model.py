@@ -1,6 +1,8 @@
-"""Quiz items: the declarative model (as jupyterquiz/H5P do it), grading, and merging curated items.
+"""Quiz items: the declarative model (as jupyterquiz/H5P do it) and merging curated items.
 
-Generation from articles lives in :mod:`relcourse.course.quiz.generate`.
+What an item's ``type`` means (validation, grading, answer text, printed view) lives in one
+class per type in :mod:`relcourse.course.quiz.kinds`; generation from articles in
+:mod:`relcourse.course.quiz.generate`.
 """
 
 from __future__ import annotations
@@ -9,16 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-ItemType = Literal["single", "multiple", "truefalse", "ordering", "matching"]
-ITEM_TYPES: tuple[str, ...] = ("single", "multiple", "truefalse", "ordering", "matching")
-
 
 @dataclass(frozen=True)
 class QuizItem:
-    """One question. ``answer`` holds the correct option(s), the order, or the right-hand matches."""
+    """One question. ``answer`` holds the correct option(s), the order, or the right-hand matches
+    (empty once a participant handout has removed it). ``type`` names a registered item type."""
 
     id: str
-    type: ItemType
+    type: str
     prompt: str
     answer: tuple[str, ...]
     options: tuple[str, ...] = ()
@@ -29,7 +29,8 @@ class QuizItem:
     line: int = 0
     source: Literal["generated", "curated"] = "generated"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
+        """The item as JSON-ready data (what a quiz cell's metadata carries)."""
         return {
             "id": self.id, "type": self.type, "prompt": self.prompt, "options": list(self.options),
             "left": list(self.left), "answer": list(self.answer), "explanation": self.explanation,
@@ -37,37 +38,14 @@ class QuizItem:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> QuizItem:
+    def from_dict(cls, data: dict[str, Any]) -> QuizItem:
+        """The inverse of :meth:`to_dict`; ``answer`` may be missing (a participant's copy)."""
         return cls(
-            id=data["id"], type=data["type"], prompt=data["prompt"], answer=tuple(data["answer"]),
+            id=data["id"], type=data["type"], prompt=data["prompt"], answer=tuple(data.get("answer", ())),
             options=tuple(data.get("options", ())), left=tuple(data.get("left", ())),
             explanation=data.get("explanation", ""), quote=data.get("quote", ""),
             section=data.get("section", ""), line=data.get("line", 0), source=data.get("source", "generated"),
         )
-
-
-def grade(item: QuizItem, response: Any) -> bool:
-    """Is ``response`` right? single: str; multiple: iterable; truefalse: bool; ordering: list; matching: {left: right}."""
-    if item.type == "single":
-        return bool(response == item.answer[0])
-    if item.type == "multiple":
-        return set(response or ()) == set(item.answer)
-    if item.type == "truefalse":
-        return bool(response) == (item.answer[0] == "true") if response is not None else False
-    if item.type == "ordering":
-        return list(response or ()) == list(item.answer)
-    return dict(response or {}) == dict(zip(item.left, item.answer))
-
-
-def answer_text(item: QuizItem) -> str:
-    """The correct answer in words, for answer keys and feedback."""
-    if item.type == "truefalse":
-        return "True" if item.answer[0] == "true" else "False"
-    if item.type == "ordering":
-        return " → ".join(item.answer)
-    if item.type == "matching":
-        return "; ".join(f"{left} → {right}" for left, right in zip(item.left, item.answer))
-    return "; ".join(item.answer)
 
 
 def merge_curated(generated: list[QuizItem], curated: list[QuizItem], removed: Sequence[str] = ()) -> list[QuizItem]:

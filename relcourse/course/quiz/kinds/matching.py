@@ -1,0 +1,48 @@
+"""Matching: each left-hand item with its statement. Statements are long, so on paper and in
+the notebook alike they are listed with letters and answered by letter."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from typing import Any
+
+from relcourse.course.quiz.kinds.base import ItemError, ItemKind, register
+from relcourse.course.quiz.model import QuizItem
+
+
+def letters(item: QuizItem) -> dict[str, str]:
+    """Letter → statement, in the order the statements are listed."""
+    return dict(zip(string.ascii_uppercase, item.options))
+
+
+@register
+class Matching(ItemKind):
+    name = "matching"
+    yaml_keys = frozenset({"pairs"})
+
+    def from_yaml(self, raw: Mapping[str, Any], common: Mapping[str, Any]) -> QuizItem:
+        pairs = raw.get("pairs")
+        if not isinstance(pairs, dict) or len(pairs) < 2:
+            raise ItemError("'pairs' must map at least two left-hand items to their right-hand matches")
+        if len(pairs) > len(string.ascii_uppercase):
+            raise ItemError(f"'pairs' may hold at most {len(string.ascii_uppercase)} items (one letter each)")
+        rights = [str(v) for v in pairs.values()]
+        if len(set(rights)) != len(rights):
+            raise ItemError("each right-hand match in 'pairs' must be different")
+        return QuizItem(type=self.name, left=tuple(map(str, pairs)), answer=tuple(rights),
+                        options=tuple(sorted(rights)), **common)
+
+    def grade(self, item: QuizItem, response: Any) -> bool:
+        """``response``: {left item: statement}."""
+        return dict(response or {}) == dict(zip(item.left, item.answer))
+
+    def answer_text(self, item: QuizItem) -> str:
+        return "; ".join(f"{left} → {right}" for left, right in zip(item.left, item.answer))
+
+    def key_text(self, item: QuizItem) -> str:
+        letter_of = {text: letter for letter, text in letters(item).items()}
+        return "; ".join(f"{n}. {left} → {letter_of[right]}" for n, (left, right) in enumerate(zip(item.left, item.answer), 1))
+
+    def worksheet(self, item: QuizItem) -> dict[str, Any]:
+        return {"left": list(item.left), "rights": list(letters(item).items())}

@@ -1,0 +1,29 @@
+"""Ordering: put the items in the article's order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from relcourse.course.quiz.kinds.base import ItemError, ItemKind, register
+from relcourse.course.quiz.model import QuizItem
+
+
+@register
+class Ordering(ItemKind):
+    name = "ordering"
+    yaml_keys = frozenset({"order"})
+
+    def from_yaml(self, raw: Mapping[str, Any], common: Mapping[str, Any]) -> QuizItem:
+        order = raw.get("order")
+        if not isinstance(order, list) or len(order) < 2 or len(set(map(str, order))) != len(order):
+            raise ItemError("'order' must list at least two different items in the right order")
+        texts = tuple(str(o) for o in order)
+        return QuizItem(type=self.name, answer=texts, options=tuple(sorted(texts)), **common)
+
+    def grade(self, item: QuizItem, response: Any) -> bool:
+        """``response``: the items, first to last."""
+        return list(response or ()) == list(item.answer)
+
+    def answer_text(self, item: QuizItem) -> str:
+        return " → ".join(item.answer)
