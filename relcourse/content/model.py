@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from relcourse.content.lexicon import LEXICONS
+
 SectionKind = Literal[
     "intro", "scenario", "concepts", "practice", "cases", "experts", "summary", "sources", "other"
 ]
@@ -97,10 +99,11 @@ class Step:
     line: int
     intro: tuple[Text, ...] = ()
     actions: tuple[Text, ...] = ()
+    lang: str = "en"  # the language of the heading's words: "Step 1: …" or "第1步：…"
 
     @property
     def title(self) -> str:
-        return f"{self.kind} {self.number}: {self.name}"
+        return LEXICONS[self.lang].step_title.format(kind=self.kind, number=self.number, name=self.name)
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,7 @@ class Article:
     path: Path
     title_block: Block
     teaser: str = ""
+    lang: str = "en"  # "zh" when the text is Chinese (detected, see relcourse.content.text.detect_lang)
     sections: list[Section] = field(default_factory=list)
     concepts: list[Subsection] = field(default_factory=list)
     plan: list[Step] = field(default_factory=list)

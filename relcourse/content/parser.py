@@ -12,12 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from relcourse.content import readers
 from relcourse.content.decode import decode_article, read_article_lines
+from relcourse.content.lexicon import any_language, normalise_heading
+from relcourse.content.line_rules import LINE_RULES
 from relcourse.content.model import Article, Block, Diagnostic, Faq, Phrase, Section, SectionKind
-from relcourse.content.text import slugify
+from relcourse.content.text import detect_lang, has_cjk, slugify
 from relcourse.errors import ArticleError
 
 CJK = "\u3400-\u9fff"
@@ -101,13 +103,10 @@ class ArticleParser:
         self.last_number = 0
         self.title_key = ""
         self.title_length = 0
+        self.words = any_language()
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(Diagnostic(str(self.path), line, message))
-
-    def is_chrome(self, text: str) -> bool:
-        low = text.lower()
-        return low in CHROME_LINES or low.startswith(CHROME_PREFIXES) or low in PHRASE_MARKERS or low in FAQ_MARKERS
 
     def section_kind(self, text: str) -> tuple[SectionKind, str] | None:
         if len(text) > 80:  # headings are short; skipping long lines keeps parsing linear and fast
@@ -116,24 +115,24 @@ class ArticleParser:
         if not match:
             return None
         name = re.sub(r"\s+", " ", match["name"]).strip()
-        low = name.lower().replace("–", "-").replace("—", "-")
-        for pattern, kind in SECTION_SYNONYMS:
-            if pattern.match(low):
-                return kind, name
+        kind = self.words.headings.get(normalise_heading(name))
+        if kind is not None:
+            return cast(SectionKind, kind), name
         num = match["num"]
-        if num is None:
+        if num is None and not match["hashes"]:
             return None
-        value = int(num) if num.isdigit() else _roman(num)
         words = name.split()
-        if value == self.last_number + 1 and len(words) <= 8 and name[-1] not in ".!?…" and words[0][0].isupper():
+        short = len(name) <= 20 if has_cjk(name[:1]) else len(words) <= 8 and words[0][0].isupper()
+        in_sequence = match["hashes"] is not None or _number(num) == self.last_number + 1
+        if in_sequence and short and name[-1] not in ".!?…。！？":
             return "other", name
         return None
 
     def parse(self) -> Article:
         numbered = [(i + 1, line.strip()) for i, line in enumerate(self.lines)]
-        content = [(n, t) for n, t in numbered if t]
+        content = join_multiline_blocks([(n, t) for n, t in numbered if t])
         start = 0
-        while start < len(content) and self.is_chrome(content[start][1]):
+        while start < len(content) and self.words.is_chrome(content[start][1]):
             self.chrome.append(Block(*content[start]))
             start += 1
         if start == len(content):
@@ -143,8 +142,8 @@ class ArticleParser:
         if not match:
             raise ArticleError(
                 self.path, title_line,
-                "no title line: the first line must look like 'Security and Needs-044-Title' or "
-                "'Attachment and Communication - 116: Title'",
+                "no title line: the first line must look like 'Security and Needs-044-Title', "
+                "'Attachment and Communication - 116: Title' or '安全感与需求-088-标题'",
             )
         self.title_key = _norm(match["cat"] + match["num"] + match["title"])
         self.title_length = len(title_text)
@@ -155,40 +154,24 @@ class ArticleParser:
     def is_title_repeat(self, text: str) -> bool:
         if len(text) > self.title_length + 40:
             return False
-        if text.lower().startswith("take the relationship test"):
-            text = text[len("take the relationship test") :]
-        match = TITLE_RE.match(text)
+        match = TITLE_RE.match(self.words.strip_title_repeat(text))
         return match is not None and _norm(match["cat"] + match["num"] + match["title"]) == self.title_key
 
     def feed(self, block: Block) -> None:
-        text, low = block.text, block.text.lower()
-        if low in PHRASE_MARKERS:
-            self.zone = "phrases"
-        elif low in FAQ_MARKERS:
-            self.zone = "faq"
-        if self.is_chrome(text) or self.is_title_repeat(text):
-            self.chrome.append(block)
-        elif self.zone == "phrases":
-            self.phrases.append(Phrase(text, block.line, "try-this"))
-        elif self.zone == "faq":
-            self.feed_faq(block)
-        elif not self.drafts and text.endswith(("…", "...")) and self.section_kind(text) is None:
-            self.chrome.append(block)
-            self.teaser = self.teaser or text
-        elif (kind := self.section_kind(text)) is not None:
-            self.start_section(kind[0], kind[1], block)
-        elif re.fullmatch(r"-{3,}|\*{3,}|_{3,}", text):
-            self.drafts.append(_Draft("sources", "Sources", block))
-        else:
-            if not self.drafts:
-                self.drafts.append(_Draft("intro", "Introduction", None))
-            self.drafts[-1].blocks.append(block)
+        """Offer the line to each rule of :data:`LINE_RULES` in turn; the first that takes it wins."""
+        for _name, rule in LINE_RULES:
+            if rule(self, block):
+                return
+
+    def add_to_section(self, block: Block) -> None:
+        if not self.drafts:
+            self.drafts.append(_Draft("intro", "Introduction", None))
+        self.drafts[-1].blocks.append(block)
 
     def start_section(self, kind: SectionKind, title: str, heading: Block) -> None:
         match = HEADING_RE.match(heading.text)
         if match and match["num"]:
-            num = match["num"]
-            self.last_number = int(num) if num.isdigit() else _roman(num)
+            self.last_number = _number(match["num"])
         self.drafts.append(_Draft(kind, title, heading))
 
     def feed_faq(self, block: Block) -> None:
@@ -213,6 +196,7 @@ class ArticleParser:
             path=self.path,
             title_block=title_block,
             teaser=self.teaser,
+            lang=detect_lang(" ".join([match["title"], *(b.text for d in self.drafts for b in d.blocks)])),
             sections=sections,
             faq=self.faq,
             chrome=self.chrome,
@@ -228,9 +212,25 @@ class ArticleParser:
         article.phrases = readers.scripts_in(practice) + self.phrases
         if not any(s.kind != "intro" for s in sections):
             self.warn(title_block.line, "no section headings found (e.g. '1. Problem Scenario'); the text is kept as one section")
+        self.warn_unrecognised_headings(sections, title_block.line)
         if not article.plan:
             self.warn(title_block.line, "no practice plan (### Step N / ### Phase N) found")
         return article
+
+
+    def warn_unrecognised_headings(self, sections: list[Section], line: int) -> None:
+        """Most of the text under "Introduction" means the headings were not recognised: name a few."""
+        size = {s.kind: 0 for s in sections}
+        for section in sections:
+            size[section.kind] += sum(len(b.text) for b in section.blocks)
+        total = sum(size.values())
+        if not total or size.get("intro", 0) <= INTRO_SHARE * total:
+            return
+        intro = next(s for s in sections if s.kind == "intro")
+        candidates = [b for b in intro.blocks if HEADING_LIKE_RE.match(b.text)][:3]
+        named = ", ".join(f"{b.text!r} (line {b.line})" for b in candidates) or "none that look like headings"
+        self.warn(line, f"most of the text lands in 'Introduction' because its headings were not recognised: {named}; "
+                        "use headings such as '1. Problem Scenario' or '一、问题情境' (see relcourse/content/lexicon/)")
 
 
 def parse_article(text: str | bytes, path: Path | str = "<string>") -> Article:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from relcourse.content.lexicon import Lexicon, any_language
 from relcourse.content.model import (
     Block,
     Case,
@@ -23,27 +24,47 @@ from relcourse.content.model import (
     Summary,
     Text,
 )
+from relcourse.content.text import has_cjk, split_sentences
 
 Warn = Callable[[int, str], None]
+WORDS = any_language()
+LEXICONS_IN_ORDER = WORDS.lexicons
+CJK = "\u3400-\u9fff"
+
+
+def _alternatives(name: str) -> str:
+    """Every language's words of one lexicon key, as a regex alternation (longest first)."""
+    words = {w.lower() for lex in LEXICONS_IN_ORDER for w in getattr(lex, name)}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
 
 SUBHEADING_RE = re.compile(r"^#{2,4}\s*(?P<title>.*?)\s*#*$")
-BOLD_LEAD_RE = re.compile(r"^\*\*(?P<head>[^*]+?)\*\*\s*(?P<sep>[.:：]?)\s*(?P<text>.*)$")
-LABEL_RE = re.compile(r"^(?P<label>(?:[A-Za-z]+\s+)?\d+(?:\.\d+)*)\s*[.:)]\s*(?P<name>.+)$")
+BOLD_LEAD_RE = re.compile(r"^\*\*(?P<head>[^*]+?)\*\*\s*(?P<sep>[.:：。]?)\s*(?P<text>.*)$")
+LABEL_RE = re.compile(
+    rf"^(?P<label>(?:[A-Za-z]+\s+|[{CJK}]{{1,4}})?\d+(?:\.\d+)*)\s*[.:)：、．]\s*(?P<name>.+)$"
+)
 NUMBERED_SUB_RE = re.compile(r"^\d+(?:\.\d+)+\s+")
-STEP_RE = re.compile(
-    r"^(?P<kind>Step|Phase|Stage|Week)\s+(?P<num>\d+)\s*[:.\-–—]\s*(?P<name>.+?)\s*(?:\((?P<dur>[^()]*)\))?\s*$",
+ACTIONS_LABEL_RE = re.compile(
+    rf"^\*\*(?:{_alternatives('actions_labels')})\*\*\s*[:：]?\s*$|^\*\*[^*]+\*\*\s*[:：]\s*$", re.IGNORECASE
+)
+INSIGHTS_LABEL_RE = re.compile(rf"^\*\*(?:{_alternatives('insights_labels')})\*\*\s*[:：]?$", re.IGNORECASE)
+#: "- ", "* ", "• " bullets (nested ones too: lines are read without their indent) and "1)" numbering
+BULLET_RE = re.compile(r"^(?:[-*•+]\s+|\d+[)）]\s*)")
+NUMBERED_RE = re.compile(rf"^\d+(?:[.)]\s+|[、．]\s*|\.(?=[{CJK}]))(?P<text>.+)$")
+CASE_LABEL_RE = re.compile(
+    rf"^(?P<label>(?:{_alternatives('case_labels')})\s*\d+)\s*[:.\-–—：、]\s*(?P<title>.+)$", re.IGNORECASE
+)
+QUOTE_RE = re.compile(r"[\"“「](?P<q>[^\"“”「」]{2,400}?)[\"”」]")
+#: tables and quotations (kept as one block each) are read, not done
+NOT_AN_ACTION_RE = re.compile(r"^[|>]")
+CLOSING_PREFIXES = tuple(p.lower() for lex in LEXICONS_IN_ORDER for p in lex.closing_prefixes)
+#: "I", "we", "you" (as words) or 我, 我们, 你 (anywhere): someone speaking to someone
+SCRIPT_PRONOUN_RE = re.compile(
+    r"\b(" + "|".join(re.escape(w) for lex in LEXICONS_IN_ORDER for w in lex.script_pronouns if not has_cjk(w)) + r")\b"
+    "|" + "|".join(re.escape(w) for lex in LEXICONS_IN_ORDER for w in lex.script_pronouns if has_cjk(w)),
     re.IGNORECASE,
 )
-DURATION_RE = re.compile(
-    r"(?P<unit>day|week)s?\s+(?P<start>\d+)(?:\s*(?:-|–|—|to)\s*(?P<end>\d+))?", re.IGNORECASE
-)
-ACTIONS_LABEL_RE = re.compile(r"^\*\*(?:specific )?actions?\*\*\s*:?\s*$|^\*\*[^*]+\*\*\s*:\s*$", re.IGNORECASE)
-BULLET_RE = re.compile(r"^[-*•]\s+")
-NUMBERED_RE = re.compile(r"^\d+[.)]\s+(?P<text>.+)$")
-CASE_LABEL_RE = re.compile(r"^(?P<label>Case(?: Study)?\s*\d+)\s*[:.\-–—]\s*(?P<title>.+)$", re.IGNORECASE)
-PERSON_RE = re.compile(r"^(?P<person>[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,3})[’']s\b")
-QUOTE_RE = re.compile(r"[\"“](?P<q>[^\"“”]{2,400}?)[\"”]")
-SCRIPT_PRONOUN_RE = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'll|me|my|we|we're|We’re|us|our|you|your)\b", re.IGNORECASE)
+WARNING_CUES = tuple(w.lower() for lex in LEXICONS_IN_ORDER for w in lex.warning_cues)
 
 
 #: the longest plan the calendar, the .ics file and the printed log pages accept (a year)
@@ -57,15 +78,16 @@ def _bounded_number(digits: str) -> int:
 
 
 def parse_duration(text: str) -> Duration | None:
-    """``Suggested Days 1-3`` → day 1..3; ``Weeks 1-2``; ``Week 3``; ``Ongoing``."""
-    if "ongoing" in text.lower():
+    """``Suggested Days 1-3`` → day 1..3; ``Weeks 1-2``; ``Week 3``; ``Ongoing``; ``第1-3天``; ``持续进行``."""
+    low = text.lower()
+    if any(word in low for lex in LEXICONS_IN_ORDER for word in lex.ongoing):
         return Duration("ongoing", text=text)
-    match = DURATION_RE.search(text)
+    match = next((m for lex in LEXICONS_IN_ORDER if (m := lex.duration_re.search(text))), None)
     if not match:
         return None
     start = _bounded_number(match["start"])
     end = _bounded_number(match["end"]) if match["end"] else start
-    return Duration("week" if match["unit"].lower() == "week" else "day", start, end, text)
+    return Duration("week" if match["week"] else "day", start, end, text)
 
 
 def duration_problem(duration: Duration) -> str | None:
@@ -131,14 +153,20 @@ def _strip_bullet(text: str) -> str:
     return BULLET_RE.sub("", text, count=1)
 
 
+def _step_heading(text: str) -> tuple[Lexicon, re.Match[str]] | None:
+    """``Step 1: Name (Days 1-3)`` or ``第1步：名称（第1-3天）``, with the lexicon whose words it uses."""
+    return next(((lex, m) for lex in LEXICONS_IN_ORDER if (m := lex.step_re.match(text))), None)
+
+
 def parse_plan(section: Section, warn: Warn) -> list[Step]:
     steps = []
     for head, blocks in _split_by_subheadings(section.blocks):
-        match = STEP_RE.match(_subheading(head) or "") if head else None
-        if head is None or match is None:
+        found = _step_heading(_subheading(head) or "") if head else None
+        if head is None or found is None:
             if head is not None:
                 warn(head.line, f"practice heading {head.text!r} is not a step or phase; kept as text")
             continue
+        lex, match = found
         duration = parse_duration(match["dur"] or "")
         if duration is None:
             warn(head.line, f"no duration recognised in {head.text!r} (expected e.g. 'Days 1-3', 'Weeks 1-2', 'Ongoing')")
@@ -152,12 +180,13 @@ def parse_plan(section: Section, warn: Warn) -> list[Step]:
         for block in blocks:
             if ACTIONS_LABEL_RE.match(block.text):
                 in_actions = True
-            elif in_actions or not labelled:
+            elif (in_actions or not labelled) and not NOT_AN_ACTION_RE.match(block.text):
                 actions.append(Text(_strip_bullet(block.text), block.line))
             else:
                 intro.append(Text(block.text, block.line))
-        kind = match["kind"].capitalize()
-        steps.append(Step(kind, _bounded_number(match["num"]), match["name"].strip(" -–—"), duration, head.line, tuple(intro), tuple(actions)))
+        kind = lex.kind_of_step(match["kind"])
+        name = match["name"].strip(" -–—")
+        steps.append(Step(kind, _bounded_number(match["num"]), name, duration, head.line, tuple(intro), tuple(actions), lex.lang))
     return steps
 
 
@@ -178,7 +207,9 @@ def parse_cases(section: Section, warn: Warn) -> list[Case]:
 
 
 def _person(name: str) -> str | None:
-    match = PERSON_RE.match(name)
+    """"John Bowlby's Insights" → John Bowlby; "约翰·戈特曼的洞见" → 约翰·戈特曼."""
+    patterns = (p for lex in LEXICONS_IN_ORDER for p in lex.person_patterns)
+    match = next((m for p in patterns if (m := p.match(name))), None)
     return match["person"] if match else None
 
 
@@ -203,18 +234,20 @@ def parse_summary(section: Section, warn: Warn) -> Summary:
     closing = None
     for block in section.blocks:
         numbered = NUMBERED_RE.match(block.text)
-        if block.text.lower().startswith("remember:"):
+        if block.text.lower().startswith(CLOSING_PREFIXES):
             closing = Text(block.text, block.line)
         elif numbered:
             insights.append(Text(numbered["text"].strip(), block.line))
-        elif not re.match(r"^\*\*core insights?\*\*\s*:?$", block.text, re.IGNORECASE):
+        elif not INSIGHTS_LABEL_RE.match(block.text):
             paragraphs.append(Text(block.text, block.line))
     return Summary(section.line, tuple(paragraphs), tuple(insights), closing)
 
 
 def is_script(quote: str) -> bool:
-    """A quoted sentence someone could say, not a quoted term ("security moments")."""
-    text = quote.strip().rstrip(",")
+    """A quoted sentence someone could say, not a quoted term ("security moments", “安全时刻”)."""
+    text = quote.strip().rstrip(",，")
+    if has_cjk(text[:1]):
+        return len(text) >= 4 and bool(SCRIPT_PRONOUN_RE.search(text)) and text[-1] in "。！？…"
     words = text.split()
     return (
         len(words) >= 2
@@ -224,6 +257,16 @@ def is_script(quote: str) -> bool:
     )
 
 
+def _warned_against(text: str, start: int) -> bool:
+    """The quotation at ``start`` follows "don't say" / "不要说" in its sentence: never a phrase to try."""
+    offset = 0
+    for sentence in split_sentences(text):
+        offset = text.find(sentence, offset)
+        if offset <= start < offset + len(sentence):
+            return any(cue in text[offset:start].lower() for cue in WARNING_CUES)
+    return any(cue in text[max(0, start - 60) : start].lower() for cue in WARNING_CUES)
+
+
 def scripts_in(blocks: Iterable[Block]) -> list[Phrase]:
     """Quoted scripts in the practice guide, e.g. "Whatever happens, I'm here.", first occurrence only."""
     seen: set[str] = set()
@@ -231,8 +274,8 @@ def scripts_in(blocks: Iterable[Block]) -> list[Phrase]:
     for block in blocks:
         for match in QUOTE_RE.finditer(block.text):
             quote = match["q"]
-            if is_script(quote):
-                text = quote.strip().rstrip(",")
+            if is_script(quote) and not _warned_against(block.text, match.start()):
+                text = quote.strip().rstrip(",，")
                 if text not in seen:
                     seen.add(text)
                     phrases.append(Phrase(text, block.line, "script"))

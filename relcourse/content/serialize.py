@@ -45,6 +45,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "slug": article.slug,
+        "lang": article.lang,
         "category": article.category,
         "number": article.number,
         "title": article.title,

@@ -82,3 +82,18 @@ def slugify(text: str, separator: str = "-") -> str:
     """
     normal = unicodedata.normalize("NFKC", text).lower()
     return re.sub(r"[^a-z0-9\u4e00-\u9fff]+", separator, normal).strip(separator)
+
+
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def has_cjk(text: str) -> bool:
+    return CJK_RE.search(text) is not None
+
+
+def detect_lang(text: str) -> str:
+    """``zh`` when Chinese characters carry the text (one character says about as much as a
+    five-letter word), else ``en``; English chrome or names in a Chinese article do not change it."""
+    cjk = len(CJK_RE.findall(text))
+    return "zh" if cjk and cjk * 5 >= len(LATIN_RE.findall(text)) else "en"
