@@ -1,20 +1,23 @@
-"""Quiz item types: one module per type, each registered in :data:`ITEM_KINDS` on import.
+"""Quiz item types: one module per type, each registered in :data:`ITEM_KINDS` when imported.
 
-Adding a type: a module here with an :class:`ItemKind` subclass decorated with
-:func:`register` (imported below), and its printed partial
+Every module in this package is imported here, so adding a type is one new module (an
+:class:`ItemKind` subclass decorated with :func:`register`) and its printed partial
 ``relcourse/export/templates/relcourse_handout/quiz/<name>.html.j2``.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any
 
-from relcourse.course.quiz.kinds import matching, multiple, ordering, single, truefalse
 from relcourse.course.quiz.kinds.base import ITEM_KINDS, ItemError, ItemKind, kind_of, register
 from relcourse.course.quiz.model import QuizItem
 
-__all__ = ["ITEM_KINDS", "ItemError", "ItemKind", "answer_text", "grade", "kind_of", "register",
-           "matching", "multiple", "ordering", "single", "truefalse"]
+__all__ = ["ITEM_KINDS", "ItemError", "ItemKind", "answer_text", "grade", "kind_of", "register"]
+
+for _module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    importlib.import_module(f"{__name__}.{_module.name}")
 
 
 def grade(item: QuizItem, response: Any) -> bool:
