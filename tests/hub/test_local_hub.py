@@ -125,9 +125,9 @@ def test_two_learners_each_see_only_their_own_words(hub: Hub) -> None:
         # learner 1's token cannot reach learner 2's server
         import requests
 
-        other = requests.get(f"{hub.url}/user/{LEARNERS[1]}/api/contents", timeout=30, allow_redirects=False,
+        cross = requests.get(f"{hub.url}/user/{LEARNERS[1]}/api/contents", timeout=30, allow_redirects=False,
                              headers={"Authorization": f"token {hub.user_token(LEARNERS[0])}"})
-        assert other.status_code in (302, 403, 404), other.status_code
+        assert cross.status_code in (302, 403, 404), cross.status_code
     finally:
         for kernel in kernels.values():
             kernel.close()
