@@ -163,7 +163,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from relcourse.export.run import export_handouts, export_pack, module_slugs
+    from relcourse.export.run import ExportIncomplete, export_handouts, export_pack, module_slugs
 
     editions = list(EDITIONS) if args.edition == "all" else [args.edition]
     formats = ["html", "pdf"] if args.to == "all" else [args.to]
@@ -180,8 +180,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not slugs:
             print(f"relcourse: error: no module notebooks in {args.notebooks}; run 'relcourse build' first", file=sys.stderr)
             return 2
-        written = export_handouts(args.notebooks, args.out, slugs, editions, formats, args.paper or "",
-                                  show_progress=sys.stderr.isatty(), log_weeks=args.log_weeks)
+        try:
+            written = export_handouts(args.notebooks, args.out, slugs, editions, formats, args.paper or "",
+                                      show_progress=sys.stderr.isatty(), log_weeks=args.log_weeks)
+        except ExportIncomplete as incomplete:  # the others were exported: list them, then name each failure
+            for path in incomplete.written:
+                print(terminal_text(str(path)))
+            for failure in incomplete.failures:
+                print(f"relcourse: error: {terminal_text(failure)}", file=sys.stderr)
+            return 1
     for path in written:
         print(terminal_text(str(path)))
     return 0

@@ -21,6 +21,10 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             handle.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk or a lost mount: the old file (if any) is untouched
+        Path(tmp).unlink(missing_ok=True)
+        raise RelcourseError(f"{path}: cannot write it ({exc.strerror}); free some space or check the folder, "
+                             "then run again (files already written are complete)") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.pool import Pool
 from pathlib import Path
+from types import FrameType
 
 import nbformat
 from nbformat import NotebookNode
@@ -30,6 +35,10 @@ EXPORTERS: dict[str, type[HandoutExporter]] = {
 }
 
 
+#: what reading a damaged or hand-edited .ipynb raises (nbformat trusts the JSON's shape)
+UNREADABLE = (OSError, ValueError, TypeError, AttributeError, KeyError)
+
+
 @dataclass(frozen=True)
 class Rendered:
     slug: str
@@ -43,17 +52,25 @@ def read_module_notebook(notebooks: Path, slug: str) -> NotebookNode:
         nb: NotebookNode = nbformat.read(path, as_version=4)
     except FileNotFoundError:
         raise RelcourseError(f"{path}: no such module notebook; run 'relcourse build' first (or check the module name)") from None
-    except (OSError, ValueError) as exc:
-        raise RelcourseError(f"{path}: cannot read the notebook ({exc}); rebuild it with 'relcourse build'") from None
+    except UNREADABLE as exc:
+        raise RelcourseError(f"{path}: cannot read the notebook ({type(exc).__name__}: {exc}); "
+                             "rebuild it with 'relcourse build'") from None
     return nb
 
 
 def module_slugs(notebooks: Path) -> list[str]:
-    """Every module notebook in the folder (the course index is not a module)."""
+    """Every module notebook in the folder (the course index is not a module).
+
+    A notebook that cannot be read is listed too, so that exporting names it instead of
+    silently leaving it out (or stopping every other handout).
+    """
     slugs = []
     for path in sorted(notebooks.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        module = nb.metadata.get(NAMESPACE, {}).get("module")
+        try:
+            nb = nbformat.read(path, as_version=4)
+            module = nb.metadata.get(NAMESPACE, {}).get("module")
+        except UNREADABLE:
+            module = path.stem
         if module and module != "index":
             slugs.append(path.stem)
     return slugs
@@ -66,7 +83,7 @@ def render_handouts(notebooks: Path, slugs: Sequence[str], editions: Sequence[st
     for slug in slugs:
         nb = read_module_notebook(notebooks, slug)
         for edition, exporter in exporters.items():
-            resources = {"metadata": {"name": slug}, "relcourse_fragment": fragment}
+            resources = {"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": fragment}
             html, _ = exporter.from_notebook_node(nb, resources=resources)
             yield Rendered(slug, edition, html)
 
@@ -76,50 +93,123 @@ def _print_pdf(html: str, target: str) -> str:
     return target
 
 
-def _start_pdf_workers(count: int) -> ProcessPoolExecutor:
+def _print_pdf_job(job: tuple[str, str]) -> str:
+    return _print_pdf(*job)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _worker_init(parent: int) -> None:
+    """A worker ends with its parent, however the parent ends (even SIGKILL), instead of living on at ~110 MB.
+
+    Interrupts go to the parent, which terminates the workers: a Ctrl-C prints no worker tracebacks.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _start_pdf_workers(count: int) -> Pool:
     """Worker processes, started before the progress bar's thread exists.
 
     On Linux they are forked (fast: the print engine loads once per worker, nothing is
     re-imported), and forking while another thread runs can deadlock, so they start first.
     """
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context(method))
-    for future in [pool.submit(os.getpid) for _ in range(count)]:
-        future.result()
-    return pool
+    return multiprocessing.get_context(method).Pool(count, initializer=_worker_init, initargs=(os.getpid(),))
+
+
+def _raise_exit(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextmanager
+def _terminated_cleanly() -> Iterator[None]:
+    """SIGTERM ends the export like Ctrl-C does: through ``finally`` blocks, so the workers are stopped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_exit)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class ExportIncomplete(RelcourseError):
+    """Some module notebooks could not be exported; the rest were, and are listed in ``written``."""
+
+    def __init__(self, failures: list[str], written: list[Path]) -> None:
+        super().__init__("\n".join(failures))  # one line per notebook
+        self.failures = failures
+        self.written = written
+
+
+def _render_module(notebooks: Path, slug: str, exporters: dict[str, HandoutExporter], fragment: bool) -> list[Rendered]:
+    """All editions of one module, or a one-line error naming its notebook (it may be damaged or hand-edited)."""
+    nb = read_module_notebook(notebooks, slug)
+    try:
+        return [Rendered(slug, edition, exporter.from_notebook_node(
+            nb, resources={"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": fragment})[0])
+            for edition, exporter in exporters.items()]
+    except RelcourseError:
+        raise
+    except Exception as exc:  # any content of a broken notebook: name it, keep exporting the others
+        raise RelcourseError(f"{notebooks / (slug + '.ipynb')}: cannot export the notebook ({type(exc).__name__}); "
+                             "rebuild it with 'relcourse build'") from None
 
 
 def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: Sequence[str], formats: Sequence[str],
                     paper: str = "", workers: int | None = None, show_progress: bool = True,
                     log_weeks: int = 0) -> list[Path]:
-    """Write ``out/<slug>-<edition>.html|.pdf``; PDFs are printed in parallel worker processes."""
+    """Write ``out/<slug>-<edition>.html|.pdf``; PDFs are printed in parallel worker processes.
+
+    A notebook that cannot be exported is named in :class:`ExportIncomplete`, raised after
+    the others are written; a write that fails (a full disk) stops the export, and every file
+    written before it stays complete (each is written to a temporary file, then renamed).
+    """
     written: list[Path] = []
-    jobs: list[tuple[str, Path]] = []
+    failures: list[str] = []
+    jobs: list[tuple[str, str]] = []
     pdfs = len(slugs) * len(editions) if "pdf" in formats else 0
     count = min(pdfs, workers or os.cpu_count() or 1)
-    pool = _start_pdf_workers(count) if count > 1 else None
-    try:
-        with Progress(disable=not show_progress, transient=True) as progress:
-            task = progress.add_task("Exporting handouts", total=len(slugs) * len(editions) + pdfs)
-            for item in render_handouts(notebooks, slugs, editions, paper, log_weeks=log_weeks):
-                base = out / f"{item.slug}-{item.edition}"
-                if "html" in formats:
-                    write_atomic(base.with_suffix(".html"), item.html)
-                    written.append(base.with_suffix(".html"))
-                if "pdf" in formats:
-                    jobs.append((item.html, base.with_suffix(".pdf")))
-                progress.advance(task)
-            if pool is None:
-                for html, target in jobs:
-                    written.append(Path(_print_pdf(html, str(target))))
-                    progress.advance(task)
-            else:
-                for target_name in pool.map(_print_pdf, [h for h, _ in jobs], [str(t) for _, t in jobs]):
+    exporters = {edition: EXPORTERS[edition](paper=paper, log_weeks=log_weeks) for edition in editions}
+    with _terminated_cleanly():
+        pool = _start_pdf_workers(count) if count > 1 else None
+        try:
+            with Progress(disable=not show_progress, transient=True) as progress:
+                task = progress.add_task("Exporting handouts", total=len(slugs) * len(editions) + pdfs)
+                for slug in slugs:
+                    try:
+                        rendered = _render_module(notebooks, slug, exporters, False)
+                    except RelcourseError as exc:
+                        failures.append(str(exc))
+                        progress.advance(task, len(editions) * (2 if pdfs else 1))
+                        continue
+                    for item in rendered:
+                        base = out / f"{item.slug}-{item.edition}"
+                        if "html" in formats:
+                            write_atomic(base.with_suffix(".html"), item.html)
+                            written.append(base.with_suffix(".html"))
+                        if "pdf" in formats:
+                            jobs.append((item.html, str(base.with_suffix(".pdf"))))
+                        progress.advance(task)
+                printed = map(_print_pdf_job, jobs) if pool is None else pool.imap(_print_pdf_job, jobs)
+                for target_name in printed:
                     written.append(Path(target_name))
                     progress.advance(task)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            if pool is not None:
+                pool.close()
+                pool.join()
+        finally:
+            if pool is not None:
+                pool.terminate()  # after close/join a no-op; on an error or interrupt it stops the printing
+    if failures:
+        raise ExportIncomplete(failures, written)
     return written
 
 
@@ -130,7 +220,7 @@ def export_pack(notebooks: Path, out: Path, name: str, slugs: Sequence[str], edi
     modules, resources = [], None
     for slug in slugs:
         nb = read_module_notebook(notebooks, slug)
-        res = {"metadata": {"name": slug}, "relcourse_fragment": True}
+        res = {"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": True}
         html, resources = exporter.from_notebook_node(nb, resources=res)
         modules.append({"slug": slug, "title": nb.metadata[NAMESPACE]["title"], "html": html})
     if resources is None:
