@@ -47,7 +47,8 @@ def html_text(text: str) -> str:
 
 
 def _entities(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """``& < >`` as entities; control characters (terminal sequences) dropped."""
+    return _CONTROL.sub("", _ANSI.sub("", text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def markdown_text(text: str) -> str:
