@@ -8,6 +8,7 @@ computed from metadata; facilitator pages are added last.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
@@ -16,10 +17,9 @@ from traitlets import Bool, Int, Unicode
 from relcourse.course.logs import long_choice
 from relcourse.course.quiz.kinds import kind_of
 from relcourse.course.quiz.model import QuizItem
-from relcourse.errors import RelcourseError
 from relcourse.export import facilitator
 from relcourse.export.editions import EDITIONS
-from relcourse.notebook.cells import NAMESPACE, from_cell
+from relcourse.notebook.cells import NAMESPACE, from_cell, upgrade_notebook
 
 ANSWER_KEYS = ("answer", "explanation", "quote")
 
@@ -28,14 +28,11 @@ class ValidateRelcourseCells(Preprocessor):
     """Refuse notebooks that relcourse did not build, or that a newer relcourse wrote."""
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-        name = resources.get("metadata", {}).get("name", "notebook")
-        if NAMESPACE not in nb.metadata:
-            raise RelcourseError(f"{name}: not a relcourse module notebook; build it with 'relcourse build'")
-        for cell in nb.cells:
-            try:
-                from_cell(cell)
-            except ValueError as exc:
-                raise RelcourseError(f"{name}: {exc}") from None
+        """Check every cell against its schema and upgrade older notebooks in place, so the later
+        steps and the template only ever see the current schema."""
+        metadata = resources.get("metadata", {})
+        name = f"{metadata.get('name', 'notebook')}.ipynb"
+        upgrade_notebook(nb, str(Path(metadata["path"]) / name) if metadata.get("path") else name)
         return nb, resources
 
 

@@ -8,7 +8,7 @@ nbformat's sorted keys), so ``relcourse build --check`` can compare bytes.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import cast
 
 import nbformat
 from nbformat import NotebookNode
@@ -20,9 +20,36 @@ from relcourse.course.logs import template_days
 from relcourse.course.quiz.model import QuizItem
 from relcourse.course.schedule import plan_rows
 from relcourse.course.selfcheck.instrument import Instrument
-from relcourse.course.settings import CourseSettings
+from relcourse.course.settings import CourseSettings, module_language
 from relcourse.escape import markdown_block, markdown_text
-from relcourse.notebook.cells import NAMESPACE, SCHEMA_VERSION, cell_data
+from relcourse.notebook.cells import (
+    NAMESPACE,
+    CellData,
+    Concept,
+    FaqCell,
+    FaqItem,
+    HelpLine,
+    HistoryCell,
+    IndexCell,
+    InstrumentCell,
+    JournalCell,
+    JournalField,
+    NotebookInfo,
+    NoteCell,
+    Phrase,
+    PhrasesCell,
+    PlanCell,
+    PlanStep,
+    ProgressCell,
+    QuizCell,
+    ReflectionCell,
+    ResultCell,
+    SafetyCell,
+    ScoreCell,
+    SectionCell,
+    TitleCell,
+    validate_notebook,
+)
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 HOW_TO = (
@@ -30,6 +57,15 @@ HOW_TO = (
     "Your quiz answers, reflections and journal entries are saved privately on this computer, "
     "never in this notebook, so you can share or print it safely."
 )
+
+
+def help_lines(settings: CourseSettings) -> tuple[HelpLine, ...]:
+    return tuple(HelpLine(name=h.name, contact=h.contact) for h in settings.help)
+
+
+def with_data(cell: NotebookNode, data: CellData) -> NotebookNode:
+    cell.metadata[NAMESPACE] = data.to_metadata()
+    return cell
 
 
 def safety_markdown(settings: CourseSettings) -> str:
@@ -64,52 +100,50 @@ class NotebookBuilder:
 
     def note(self, name: str, text: str) -> None:
         """Guidance for notebook users only ("pick a start date…"); handouts leave it out."""
-        self.markdown(name, text, kind="note")
+        self.markdown(name, text, NoteCell(self.module.slug))
 
-    def markdown(self, name: str, text: str, kind: str = "section", **data: Any) -> None:
-        cell = new_markdown_cell(text, id=self._id(name))
-        cell.metadata.update(cell_data(kind, self.module.slug, **data))
-        self.cells.append(cell)
+    def markdown(self, name: str, text: str, data: CellData) -> None:
+        self.cells.append(with_data(new_markdown_cell(text, id=self._id(name)), data))
 
-    def code(self, name: str, function: str, args: str, kind: str, **data: Any) -> None:
+    def code(self, name: str, function: str, args: str, data: CellData) -> None:
         source = f"from relcourse.widgets import {function}\n{function}({args})"
-        cell = new_code_cell(source, id=self._id(name))
-        cell.metadata.update(cell_data(kind, self.module.slug, **data))
-        self.cells.append(cell)
+        self.cells.append(with_data(new_code_cell(source, id=self._id(name)), data))
 
     def section(self, section: Section) -> None:
         parts = [f"## {markdown_text(section.title)}"] if section.heading is not None or section.kind != "intro" else []
         parts += [markdown_block(block.text) for block in section.blocks]
         if section.kind == "sources" and section.heading is not None:
             parts = ["---"] + [markdown_block(block.text) for block in section.blocks]
-        self.markdown(f"section-{section.kind}-{section.line}", "\n\n".join(parts), section_kind=section.kind,
-                      title=section.title, line=section.line)
+        self.markdown(f"section-{section.kind}-{section.line}", "\n\n".join(parts),
+                      SectionCell(self.module.slug, section_kind=section.kind, title=section.title, line=section.line))
 
     def prompts(self, source: str) -> None:
         for prompt in self.module.prompts:
             if prompt.source == source:
-                self.code(f"reflection-{prompt.id}", "reflection", f'"{self.module.slug}", "{prompt.id}"', "reflection",
-                          prompt_id=prompt.id, text=prompt.text, source=prompt.source, context=prompt.context)
+                self.code(f"reflection-{prompt.id}", "reflection", f'"{self.module.slug}", "{prompt.id}"',
+                          ReflectionCell(self.module.slug, prompt_id=prompt.id, text=prompt.text, source=prompt.source,
+                                         context=prompt.context))
 
     def practice_extras(self) -> None:
         module, slug = self.module, self.module.slug
         if module.article.plan:
             self.note("plan-heading", "### Your practice plan\n\nPick a start date to see each step on the calendar, "
                           "tick steps off as you go, and download the plan for your calendar app.")
-            self.code("plan", "practice_plan", f'"{slug}"', "plan", steps=plan_rows(module.article.plan))
+            self.code("plan", "practice_plan", f'"{slug}"', PlanCell(slug, steps=tuple(
+                cast(PlanStep, row) for row in plan_rows(module.article.plan))))
         self.note("journal-heading", "### Journal\n\nThe article asks you to keep a record. Entries are saved privately "
                       "on this computer; below each form you see your past entries and a small chart.")
         for template in module.templates:
-            self.code(f"journal-{template.id}", "journal_form", f'"{slug}", "{template.id}"', "journal",
-                      template_id=template.id, title=template.title, instructions=template.instructions,
-                      daily=template.daily, days=template_days(module.article, template),
-                      fields=[{"id": f.id, "label": f.label, "kind": f.kind, "options": list(f.options), "help": f.help}
-                              for f in template.fields])
+            self.code(f"journal-{template.id}", "journal_form", f'"{slug}", "{template.id}"', JournalCell(
+                slug, template_id=template.id, title=template.title, instructions=template.instructions,
+                daily=template.daily, days=template_days(module.article, template),
+                fields=tuple(JournalField(id=f.id, label=f.label, kind=f.kind, options=list(f.options), help=f.help)
+                             for f in template.fields)))
         if module.phrases:
             self.note("phrases-heading", "### Phrases to try\n\nSentences from the article to try in your own words. "
                           "Use *Copy* to keep one at hand.")
-            self.code("phrases", "phrase_cards", f'"{slug}"', "phrases",
-                      phrases=[{"text": p.text, "source": p.source, "line": p.line} for p in module.phrases])
+            self.code("phrases", "phrase_cards", f'"{slug}"', PhrasesCell(
+                slug, phrases=tuple(Phrase(text=p.text, source=p.source, line=p.line) for p in module.phrases)))
         self.prompts("action")
 
     def quiz(self, items: list[QuizItem]) -> None:
@@ -118,8 +152,10 @@ class NotebookBuilder:
         self.note("quiz-heading", "## Check your understanding\n\nEach answer gets feedback with the passage it comes "
                       "from. You can try again as often as you like.")
         for item in items:
-            self.code(f"quiz-{item.id}", "quiz", f'"{self.module.slug}", "{item.id}"', "quiz", item=item.to_dict())
-        self.code("quiz-score", "quiz_score", f'"{self.module.slug}"', "score", items=[i.id for i in items])
+            self.code(f"quiz-{item.id}", "quiz", f'"{self.module.slug}", "{item.id}"',
+                      QuizCell(self.module.slug, item=item.to_dict()))
+        self.code("quiz-score", "quiz_score", f'"{self.module.slug}"',
+                  ScoreCell(self.module.slug, items=tuple(i.id for i in items)))
 
     def faq(self) -> None:
         faq = self.module.article.faq
@@ -130,21 +166,21 @@ class NotebookBuilder:
         for item in faq:
             question = item.question.text.replace(title.title_block.text, title.title)
             parts += [f"**{markdown_text(question)}**", markdown_block(item.answer_text)]
-        self.markdown("faq", "\n\n".join(parts), kind="faq",
-                      items=[{"question": f.question.text, "answer": f.answer_text, "line": f.line} for f in faq])
+        self.markdown("faq", "\n\n".join(parts), FaqCell(self.module.slug, items=tuple(
+            FaqItem(question=f.question.text, answer=f.answer_text, line=f.line) for f in faq)))
         self.prompts("faq")
 
     def build(self) -> NotebookNode:
         article = self.module.article
         header = [f"# {markdown_text(article.title)}", f"*{markdown_text(article.category)} · article {article.number:03d}*", HOW_TO]
-        self.markdown("title", "\n\n".join(header), kind="title", title=article.title, category=article.category,
-                      number=article.number, course=self.module.course.title,
-                      concepts=[{"name": c.name, "subsection": s.title} for s in article.concepts for c in s.concepts],
-                      subsections=[s.title for s in article.concepts if s.title],
-                      cases=[c.title for c in article.cases], experts=[e.name for e in article.experts],
-                      help=[{"name": h.name, "contact": h.contact} for h in self.module.course.help],
-                      paper=self.module.course.paper)
-        self.markdown("safety", safety_markdown(self.module.course), kind="safety")
+        course = self.module.course
+        self.markdown("title", "\n\n".join(header), TitleCell(
+            self.module.slug, title=article.title, category=article.category, number=article.number, course=course.title,
+            concepts=tuple(Concept(name=c.name, subsection=s.title) for s in article.concepts for c in s.concepts),
+            subsections=tuple(s.title for s in article.concepts if s.title),
+            cases=tuple(c.title for c in article.cases), experts=tuple(e.name for e in article.experts),
+            help=help_lines(course), paper=course.paper, organisation=course.organisation, facilitator=course.facilitator))
+        self.markdown("safety", safety_markdown(course), SafetyCell(self.module.slug))
         after = {"practice": self.practice_extras, "cases": lambda: self.prompts("case"), "summary": lambda: self.prompts("summary")}
         sources = [s for s in article.sections if s.kind == "sources"]
         for section in article.sections:
@@ -159,18 +195,21 @@ class NotebookBuilder:
         self.faq()
         for section in sources:
             self.section(section)
-        return assemble_notebook(self.cells, self.module.slug, article.title)
+        return assemble_notebook(self.cells, NotebookInfo(self.module.slug, article.title,
+                                                          lang=module_language(self.module.course, article)))
 
 
-def assemble_notebook(cells: list[NotebookNode], module: str, title: str, **extra: Any) -> NotebookNode:
-    """Cells → a validated notebook with the kernel and the relcourse notebook metadata."""
+def assemble_notebook(cells: list[NotebookNode], info: NotebookInfo) -> NotebookNode:
+    """Cells → a notebook with the kernel and the relcourse notebook metadata, validated by nbformat
+    and by the relcourse schema (a builder bug is caught here, before anything is written)."""
     notebook: NotebookNode = new_notebook(cells=cells)
     notebook.metadata.update({
         "kernelspec": KERNELSPEC,
         "language_info": {"name": "python"},
-        NAMESPACE: {"schema": SCHEMA_VERSION, "module": module, "title": title, **extra},
+        NAMESPACE: info.to_metadata(),
     })
     nbformat.validate(notebook)
+    validate_notebook(notebook, f"{info.module}.ipynb")
     return notebook
 
 
@@ -182,11 +221,12 @@ def instrument_notebook(instrument: Instrument, settings: CourseSettings) -> Not
     """A self-check module: statements, result with action plan, and history, all in thin cells."""
     ident = instrument.id
 
-    def cell(kind: str, source: str, cell_id: str, **data: Any) -> NotebookNode:
-        markdown = kind in ("title", "safety", "section", "note")
-        new: NotebookNode = new_markdown_cell(source, id=cell_id) if markdown else new_code_cell(source, id=cell_id)
-        new.metadata.update(cell_data(kind, ident, **data))
-        return new
+    def markdown(source: str, cell_id: str, data: CellData) -> NotebookNode:
+        return with_data(new_markdown_cell(source, id=cell_id), data)
+
+    def code(function: str, cell_id: str, data: CellData) -> NotebookNode:
+        source = f'from relcourse.widgets import {function}\n{function}("{ident}")'
+        return with_data(new_code_cell(source, id=cell_id), data)
 
     status = ("It has been validated; see the citation below." if instrument.validated else
               "**It has not been validated**: it has no norms or cut-offs, so your result shows positions to reflect on "
@@ -198,21 +238,21 @@ def instrument_notebook(instrument: Instrument, settings: CourseSettings) -> Not
         f"*Source:* {markdown_block(instrument.citation)}  \n*Licence:* {markdown_block(instrument.licence)}",
     ])
     cells = [
-        cell("title", f"# {markdown_text(instrument.title)}\n\n*Self-check*\n\n{HOW_TO}", "title", title=instrument.title,
-             category="Self-check", course=settings.title, type="instrument",
-             help=[{"name": h.name, "contact": h.contact} for h in settings.help], paper=settings.paper),
-        cell("safety", safety_markdown(settings), "safety"),
-        cell("section", about, "about", section_kind="about", title="About this self-check"),
-        cell("note", "## The statements", "statements-heading"),
-        cell("instrument", f'from relcourse.widgets import self_check\nself_check("{ident}")', "statements",
-             instrument=instrument.to_json()),
-        cell("note", "## Your result and action plan", "result-heading"),
-        cell("result", f'from relcourse.widgets import self_check_result\nself_check_result("{ident}")', "result"),
-        cell("note", "## Compare over time\n\nTake the test again, for example before and after a workshop, "
-             "to see how your positions move.", "history-heading"),
-        cell("history", f'from relcourse.widgets import self_check_history\nself_check_history("{ident}")', "history"),
+        markdown(f"# {markdown_text(instrument.title)}\n\n*Self-check*\n\n{HOW_TO}", "title", TitleCell(
+            ident, title=instrument.title, category="Self-check", course=settings.title, type="instrument",
+            help=help_lines(settings), paper=settings.paper, organisation=settings.organisation,
+            facilitator=settings.facilitator)),
+        markdown(safety_markdown(settings), "safety", SafetyCell(ident)),
+        markdown(about, "about", SectionCell(ident, section_kind="about", title="About this self-check")),
+        markdown("## The statements", "statements-heading", NoteCell(ident)),
+        code("self_check", "statements", InstrumentCell(ident, instrument=instrument.to_json())),
+        markdown("## Your result and action plan", "result-heading", NoteCell(ident)),
+        code("self_check_result", "result", ResultCell(ident)),
+        markdown("## Compare over time\n\nTake the test again, for example before and after a workshop, "
+                 "to see how your positions move.", "history-heading", NoteCell(ident)),
+        code("self_check_history", "history", HistoryCell(ident)),
     ]
-    return assemble_notebook(cells, ident, instrument.title, type="instrument")
+    return assemble_notebook(cells, NotebookInfo(ident, instrument.title, lang=module_language(settings), type="instrument"))
 
 
 def index_notebook(course: Course) -> NotebookNode:
@@ -232,19 +272,17 @@ def index_notebook(course: Course) -> NotebookNode:
             summary = f"{len(plan)} {plan[0].kind.lower()}s · " if plan else ""
             lines.append(f"- [{markdown_text(module.title)}]({module.slug}.ipynb): {summary}{len(module.quiz)} quiz questions")
         cell = new_markdown_cell("\n".join(lines), id=f"index-category-{n}")
-        cell.metadata.update(cell_data("index", "", category=category, modules=[m.slug for m in modules]))
-        cells.append(cell)
+        cells.append(with_data(cell, IndexCell("", category=category, modules=tuple(m.slug for m in modules))))
     if course.instruments:
         lines = ["## Self-check", ""] + [f"- [{markdown_text(i.title)}]({i.id}.ipynb): a reflection tool with an action plan "
                                          "that points to the modules for you" for i in course.instruments]
         selfcheck = new_markdown_cell("\n".join(lines), id="index-selfcheck")
-        selfcheck.metadata.update(cell_data("index", "", category="Self-check", modules=[i.id for i in course.instruments]))
-        cells.append(selfcheck)
+        cells.append(with_data(selfcheck, IndexCell("", category="Self-check",
+                                                    modules=tuple(i.id for i in course.instruments))))
     cells.append(new_markdown_cell("## Your progress", id="index-progress-heading"))
     progress = new_code_cell("from relcourse.widgets import course_progress\ncourse_progress()", id="index-progress")
-    progress.metadata.update(cell_data("progress", "", modules=[m.slug for m in course.modules]))
-    cells.append(progress)
-    return assemble_notebook(cells, "index", course.settings.title)
+    cells.append(with_data(progress, ProgressCell("", modules=tuple(m.slug for m in course.modules))))
+    return assemble_notebook(cells, NotebookInfo("index", course.settings.title, lang=module_language(course.settings)))
 
 
 def notebook_text(notebook: NotebookNode) -> str:

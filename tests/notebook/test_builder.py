@@ -11,7 +11,7 @@ from relcourse.course.loader import load_course_content
 from relcourse.course.logs import Field
 from relcourse.course.selfcheck.instrument import score
 from relcourse.notebook.builder import module_notebook
-from relcourse.notebook.cells import from_cell, kind_of
+from relcourse.notebook.cells import SCHEMA_VERSION, from_cell, kind_of
 from relcourse.store.journal import Journal
 from relcourse.widgets.plan import START_KEY
 from relcourse.widgets.selfcheck import RESULT_TEMPLATE
@@ -36,7 +36,7 @@ def test_notebook_structure_and_metadata() -> None:
         assert {"reflection", "journal", "plan", "phrases", "score"} <= set(kinds)
         for cell in nb.cells:
             data = from_cell(cell)
-            assert data is not None and data["schema"] == 1 and data["module"] == module.slug
+            assert data is not None and data["schema"] == SCHEMA_VERSION and data["module"] == module.slug
             if cell.cell_type == "code":
                 lines = cell.source.splitlines()
                 assert len(lines) == 2 and lines[0].startswith("from relcourse.widgets import ")
