@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from relcourse.course.selfcheck.instrument import MIDDLE_BAND, Instrument, Result, per_item
 from relcourse.course.selfcheck.recommend import Recommendation
+from relcourse.escape import chart_text
 from relcourse.store.views import figure_png
 
 if TYPE_CHECKING:
@@ -40,8 +41,8 @@ def _draw_positions(axis: object, instrument: Instrument, result: Result, histor
             ax.plot(earlier.value(x_id), earlier.value(y_id), "o", color="#9ab", ms=6)
     if result.value(x_id) is not None and result.value(y_id) is not None:
         ax.plot(result.value(x_id), result.value(y_id), "o", color="#1f4e5a", ms=11)
-    ax.set_xlabel(f"{instrument.subscale(x_id).name} →", fontsize=8)
-    ax.set_ylabel(f"{instrument.subscale(y_id).name} →", fontsize=8)
+    ax.set_xlabel(f"{chart_text(instrument.subscale(x_id).name)} →", fontsize=8)
+    ax.set_ylabel(f"{chart_text(instrument.subscale(y_id).name)} →", fontsize=8)
     ax.tick_params(labelsize=7)
     ax.set_title("Where you are now" + (" (grey: earlier)" if history else ""), fontsize=9)
 
@@ -64,7 +65,7 @@ def card_figure(instrument: Instrument, result: Result) -> Figure:
         _draw_positions(left, instrument, result)
     else:
         left.axis("off")
-    names = [s.name for s in instrument.subscales]
+    names = [chart_text(s.name) for s in instrument.subscales]
     values = [result.value(s.id) or 0 for s in instrument.subscales]
     right.barh(names[::-1], values[::-1], color="#4a7c8c")
     right.set_xlim(instrument.scale_min, instrument.scale_max)
@@ -73,7 +74,7 @@ def card_figure(instrument: Instrument, result: Result) -> Figure:
     for index, sub in enumerate(instrument.subscales[::-1]):
         if result.value(sub.id) is None:
             right.text(instrument.scale_min + 0.1, index, "not scored (too many skipped)", va="center", fontsize=7)
-    figure.suptitle(f"{instrument.title}\n{NOT_A_DIAGNOSIS}", fontsize=9)
+    figure.suptitle(f"{chart_text(instrument.title)}\n{NOT_A_DIAGNOSIS}", fontsize=9)
     return figure
 
 

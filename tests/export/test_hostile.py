@@ -146,3 +146,17 @@ def test_tables_escape_the_learners_words() -> None:
     html = table_view(pd.DataFrame({"<b>label</b>": ["<script>alert(1)</script>"]})).to_html()
     assert "<script>" not in html and "<b>label" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_result_card_chart_shows_dollars_as_text() -> None:
+    from dataclasses import replace
+
+    from relcourse.course.loader import load_course_content
+    from relcourse.course.selfcheck.instrument import score
+    from relcourse.store.views import figure_png
+    from relcourse.widgets.result_card import card_figure
+
+    instrument = load_course_content(HOSTILE).instrument("hostile-test")
+    instrument = replace(instrument, title="Costs $\\frac{$ a week")
+    result = score(instrument, {item.id: 4 for item in instrument.items})
+    assert figure_png(card_figure(instrument, result)).startswith(b"\x89PNG")
