@@ -17,9 +17,9 @@ from relcourse.course.loader import load_course_content
 from relcourse.course.logs import generate_templates
 from relcourse.course.prompts import generate_prompts
 from relcourse.errors import RelcourseError
-from relcourse.hub.commands import add_hub_commands
 from relcourse.escape import terminal_text
 from relcourse.export.editions import EDITIONS
+from relcourse.hub.commands import add_hub_commands
 
 DEFAULT_CONTENT = Path("content")
 Handler = Callable[[argparse.Namespace], int]
