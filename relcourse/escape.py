@@ -25,8 +25,8 @@ from rich.markup import escape as rich_escape
 
 #: characters that make Markdown (CommonMark + GFM + Jupyter's maths) do something
 _INLINE = re.compile(r"([\\`*_\[\]!|~$])")
-#: the same minus the article's own emphasis (``*``, ``_``), kept in article blocks
-_BLOCK_INLINE = re.compile(r"([\\`\[\]!|~$])")
+#: the same minus the article's own emphasis (``*``, ``_``) and tables (``|``), kept in article blocks
+_BLOCK_INLINE = re.compile(r"([\\`\[\]!~$])")
 #: a line start that would make a heading, quote, list, rule or setext underline
 _LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+[.)])", re.MULTILINE)
 #: what renderers turn into links by themselves (GFM autolinks: ``x://…``, ``www.``)
@@ -65,8 +65,8 @@ def _block_plain(text: str) -> str:
 
 
 def markdown_block(text: str) -> str:
-    """An article's Markdown block: its headings, lists and emphasis stay; raw HTML, maths,
-    code and tables show as text; images and links become text with their address
+    """An article's Markdown block: its headings, lists, emphasis and tables stay; raw HTML,
+    maths and code show as text; images and links become text with their address
     (https links stay clickable, nothing is ever loaded)."""
     parts: list[str] = []
     end = 0

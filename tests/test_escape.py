@@ -79,3 +79,8 @@ def test_terminal_text_strips_sequences_and_markup() -> None:
 
 def test_chart_text() -> None:
     assert chart_text("$5 a $day$") == r"\$5 a \$day\$"
+
+
+def test_markdown_block_keeps_the_articles_tables_as_text_cells() -> None:
+    html = renders(markdown_block("| Time-out | <b>x</b> |\n|---|---|\n| calm | [a](javascript:x) |"))[0]
+    assert "<table>" in html and "&lt;b&gt;x&lt;/b&gt;" in html and "href" not in html
