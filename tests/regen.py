@@ -19,6 +19,8 @@ TESTS = Path(__file__).resolve().parent
 CONTENT = TESTS.parent / "content"
 GOLDEN = TESTS / "golden"
 FIXTURE_ARTICLES = TESTS / "fixtures" / "articles"
+#: articles in other languages (not built into modules by the notebook tests)
+FIXTURE_ARTICLES_ZH = TESTS / "fixtures" / "articles-zh"
 GOLDEN_MODULE = "security-and-needs-133"
 GOLDEN_EDITIONS = ("participant", "facilitator")
 
@@ -29,12 +31,13 @@ def expected_json_path(article: Path) -> Path:
 
 
 def inspect_json(article: Path) -> str:
-    """Exactly what ``relcourse inspect --json ARTICLE`` prints."""
+    """Exactly what ``relcourse inspect --json ARTICLE`` prints, run in the project folder with
+    the article's relative path (warnings name it, and must read the same on every machine)."""
     from relcourse.cli import main
 
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["inspect", "--json", str(article)])
+    with contextlib.redirect_stdout(out), contextlib.chdir(TESTS.parent):
+        code = main(["inspect", "--json", str(article.relative_to(TESTS.parent))])
     if code != 0:
         raise RuntimeError(f"relcourse inspect --json {article} exited with {code}")
     return out.getvalue()
@@ -66,7 +69,8 @@ def expected_files(notebooks: Path) -> dict[Path, str]:
     """Every expected file and the text it should hold now (``notebooks``: freshly built)."""
     files = {GOLDEN / f"{GOLDEN_MODULE}.ipynb": golden_notebook()}
     files.update({GOLDEN / f"{GOLDEN_MODULE}-{edition}.html": golden_html(notebooks, edition) for edition in GOLDEN_EDITIONS})
-    files.update({expected_json_path(article): inspect_json(article) for article in sorted(FIXTURE_ARTICLES.glob("*.txt"))})
+    articles = sorted(FIXTURE_ARTICLES.glob("*.txt")) + sorted(FIXTURE_ARTICLES_ZH.glob("*.txt"))
+    files.update({expected_json_path(article): inspect_json(article) for article in articles})
     return files
 
 

@@ -85,7 +85,8 @@ class Subsection:
 
     @property
     def is_distinction(self) -> bool:
-        return "distinction" in self.title.lower()
+        title = self.title.lower()
+        return any(word in title for lex in LEXICONS.values() for word in lex.distinction_words)
 
 
 @dataclass(frozen=True)

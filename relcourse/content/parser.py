@@ -33,8 +33,6 @@ HEADING_RE = re.compile(
 )
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
-#: a table or a quotation spans several lines; each is kept as one block of its section
-MULTILINE_BLOCKS = (re.compile(r"^\|"), re.compile(r"^>"))
 HEADING_LIKE_RE = re.compile(r"^(?:#{1,6}\s|\*\*[^*]+\*\*\s*[:：]?$|\d{1,2}[.)、]\s*\S{1,40}$)")
 INTRO_SHARE = 0.5  # more of the text than this in "Introduction": its headings were not recognised
 
@@ -63,20 +61,6 @@ def _number(text: str) -> int:
         value = ROMAN[char]
         total += -value if ROMAN.get(nxt, 0) > value else value
     return total
-
-
-def join_multiline_blocks(content: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Consecutive ``|`` table rows (or ``>`` quotation lines) become one block, lines joined."""
-    joined: list[tuple[int, str]] = []
-    previous: re.Pattern[str] | None = None
-    for number, text in content:
-        pattern = next((p for p in MULTILINE_BLOCKS if p.match(text)), None)
-        if pattern is not None and pattern is previous and joined[-1][0] + joined[-1][1].count("\n") + 1 == number:
-            joined[-1] = (joined[-1][0], joined[-1][1] + "\n" + text)
-        else:
-            joined.append((number, text))
-        previous = pattern
-    return joined
 
 
 @dataclass
@@ -130,7 +114,7 @@ class ArticleParser:
 
     def parse(self) -> Article:
         numbered = [(i + 1, line.strip()) for i, line in enumerate(self.lines)]
-        content = join_multiline_blocks([(n, t) for n, t in numbered if t])
+        content = [(n, t) for n, t in numbered if t]
         start = 0
         while start < len(content) and self.words.is_chrome(content[start][1]):
             self.chrome.append(Block(*content[start]))

@@ -55,7 +55,7 @@ CASE_LABEL_RE = re.compile(
     rf"^(?P<label>(?:{_alternatives('case_labels')})\s*\d+)\s*[:.\-–—：、]\s*(?P<title>.+)$", re.IGNORECASE
 )
 QUOTE_RE = re.compile(r"[\"“「](?P<q>[^\"“”「」]{2,400}?)[\"”」]")
-#: tables and quotations (kept as one block each) are read, not done
+#: table rows and quotation lines stay in their section as text: they are read, not done
 NOT_AN_ACTION_RE = re.compile(r"^[|>]")
 CLOSING_PREFIXES = tuple(p.lower() for lex in LEXICONS_IN_ORDER for p in lex.closing_prefixes)
 #: "I", "we", "you" (as words) or 我, 我们, 你 (anywhere): someone speaking to someone
@@ -64,6 +64,7 @@ SCRIPT_PRONOUN_RE = re.compile(
     "|" + "|".join(re.escape(w) for lex in LEXICONS_IN_ORDER for w in lex.script_pronouns if has_cjk(w)),
     re.IGNORECASE,
 )
+SENTENCE_FRAME_RE = re.compile(r"……|\.\.\.|…(?=.)|\[[^\]]*\]")
 WARNING_CUES = tuple(w.lower() for lex in LEXICONS_IN_ORDER for w in lex.warning_cues)
 
 
@@ -176,10 +177,14 @@ def parse_plan(section: Section, warn: Warn) -> list[Step]:
         intro: list[Text] = []
         actions: list[Text] = []
         labelled = any(ACTIONS_LABEL_RE.match(b.text) for b in blocks)
+        # without an "Actions:" label, a list ("- …", "1) …") starts the actions: text before it is the intro
+        first_item = next((i for i, b in enumerate(blocks) if BULLET_RE.match(b.text)), 0)
         in_actions = False
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if ACTIONS_LABEL_RE.match(block.text):
                 in_actions = True
+            elif not labelled and index < first_item:
+                intro.append(Text(block.text, block.line))
             elif (in_actions or not labelled) and not NOT_AN_ACTION_RE.match(block.text):
                 actions.append(Text(_strip_bullet(block.text), block.line))
             else:
@@ -246,6 +251,8 @@ def parse_summary(section: Section, warn: Warn) -> Summary:
 def is_script(quote: str) -> bool:
     """A quoted sentence someone could say, not a quoted term ("security moments", “安全时刻”)."""
     text = quote.strip().rstrip(",，")
+    if SENTENCE_FRAME_RE.search(text):
+        return False  # "我感到……我需要……": a pattern to fill in, not words to say
     if has_cjk(text[:1]):
         return len(text) >= 4 and bool(SCRIPT_PRONOUN_RE.search(text)) and text[-1] in "。！？…"
     words = text.split()

@@ -12,15 +12,19 @@ import pytest
 
 from ..conftest import FIXTURE_ARTICLES
 from ..regen import FIXTURE_ARTICLES as FIXTURE_FOLDER
-from ..regen import expected_json_path, inspect_json
+from ..regen import FIXTURE_ARTICLES_ZH, expected_json_path, inspect_json
+
+ZH_ARTICLES = sorted(FIXTURE_ARTICLES_ZH.glob("*.txt"))
 
 
-def test_every_fixture_article_has_its_expected_json() -> None:
-    assert FIXTURE_ARTICLES, "no fixture articles found"
-    expected = sorted(FIXTURE_FOLDER.glob("*.expected.json"))
-    assert expected == sorted(expected_json_path(a) for a in FIXTURE_ARTICLES), "run python -m tests.regen"
+@pytest.mark.parametrize(("folder", "articles"), [(FIXTURE_FOLDER, FIXTURE_ARTICLES), (FIXTURE_ARTICLES_ZH, ZH_ARTICLES)],
+                         ids=["en", "zh"])
+def test_every_fixture_article_has_its_expected_json(folder: Path, articles: list[Path]) -> None:
+    assert articles, f"no fixture articles found in {folder}"
+    expected = sorted(folder.glob("*.expected.json"))
+    assert expected == sorted(expected_json_path(a) for a in articles), "run python -m tests.regen"
 
 
-@pytest.mark.parametrize("article", FIXTURE_ARTICLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("article", FIXTURE_ARTICLES + ZH_ARTICLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_inspect_json_matches_expected(article: Path) -> None:
     assert inspect_json(article) == expected_json_path(article).read_text("utf-8")

@@ -51,6 +51,7 @@ class Lexicon:
     closing_prefixes: tuple[str, ...]
     case_labels: tuple[str, ...]
     person_patterns: tuple[re.Pattern[str], ...]
+    distinction_words: tuple[str, ...]
     script_pronouns: tuple[str, ...]
     warning_cues: tuple[str, ...]
     numbers: dict[str, int]
