@@ -19,7 +19,15 @@ from relcourse.course.quiz.kinds import kind_of
 from relcourse.course.quiz.model import QuizItem
 from relcourse.export import facilitator
 from relcourse.export.editions import EDITIONS
-from relcourse.notebook.cells import NAMESPACE, from_cell, upgrade_notebook
+from relcourse.notebook.cells import (
+    NAMESPACE,
+    ReflectionCell,
+    SectionCell,
+    from_cell,
+    read_cell,
+    read_notebook,
+    upgrade_notebook,
+)
 
 ANSWER_KEYS = ("answer", "explanation", "quote")
 
@@ -144,13 +152,13 @@ class AddFacilitatorPages(Preprocessor):
     """Facilitator edition: objectives, agendas, discussion questions, materials, screening, fidelity."""
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-        if nb.metadata.get(NAMESPACE, {}).get("type") == "instrument":
+        if read_notebook(nb).type == "instrument":
             return nb, resources  # a self-check's facilitator edition is its scoring sheet
-        cells = [d for d in (from_cell(c) for c in nb.cells) if d is not None]
-        kinds = {d["kind"] for d in cells} | {d.get("section_kind") for d in cells if d["kind"] == "section"}
-        present = {k for k in kinds if k} | ({"practice"} if "plan" in kinds else set())
+        cells = [d for d in (read_cell(c) for c in nb.cells) if d is not None]
+        kinds = {d.kind for d in cells} | {d.section_kind for d in cells if isinstance(d, SectionCell)}
+        present = kinds | ({"practice"} if "plan" in kinds else set())
         title = resources.get("relcourse", {}).get("title", {})
-        prompts = [d["text"] for d in cells if d["kind"] == "reflection" and d.get("source") == "case"]
+        prompts = [d.text for d in cells if isinstance(d, ReflectionCell) and d.source == "case"]
         resources.setdefault("relcourse", {})["facilitator"] = {
             "objectives": facilitator.objectives(title),
             "agendas": {90: facilitator.agenda(present, 90), 120: facilitator.agenda(present, 120)},
