@@ -15,13 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Step
 from relcourse.content.text import slugify as _slug
 from relcourse.content.text import split_sentences
 from relcourse.course.ids import unique_ids
 
 FieldKind = Literal["text", "longtext", "choice", "scale"]
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+WORDS = LEXICONS["en"]  # the cue words below are English; other languages' are in their lexicon
+NUMBERS = WORDS.numbers
 COUNTED_RE = re.compile(
     r"record (?P<n>two|three|four|five|\d) [\"“](?P<what>[^\"”]+)[\"”]\s*[—–:-]\s*(?P<desc>[^.]+)", re.IGNORECASE
 )
@@ -32,20 +34,13 @@ EITHER_RE = re.compile(r"feel (?P<a>\w+) or (?P<b>\w+)")
 WRITE_RE = re.compile(
     r"\b(?:record|write down|note down|jot down|write|note|log|keep track of|track)\s+(?P<what>[^.;:!?]+)", re.IGNORECASE
 )
-CADENCES: tuple[tuple[str, str, bool], ...] = (  # pattern, title, once a day?
-    (r"\b(?:each|every) (?:evening|night)\b", "Evening log", True),
-    (r"\b(?:each|every) morning\b", "Morning log", True),
-    (r"\b(?:daily|each day|every day|once a day)\b", "Daily log", True),
-    (r"\b(?:weekly|each week|every week|once a week)\b", "Weekly log", False),
-    (r"\b(?:each|every) time\b|\bwhenever\b", "Moments log", False),
-)
+CADENCES = WORDS.log_cadences  # pattern, title, once a day?
 PRACTICE_LOG_RE = re.compile(r"after each (?:attempt|practice|exercise|try)", re.IGNORECASE)
 JOURNAL_RE = re.compile(r"\s*\b(?:in|into|to) (?:your|a|the) (?:journal|log|notebook|diary)\b", re.IGNORECASE)
 COUNT_RE = re.compile(r"^(?P<n>two|three|four|five|six|[2-6])\s+(?P<rest>.+)$", re.IGNORECASE)
-DETERMINERS = {"a", "an", "the", "your", "my", "this", "that", "weekly", "daily", "short", "small"}
-STOP_WORDS = {"you", "your", "yours", "yourself", "i", "my", "we", "our", "that", "which", "who", "when", "where",
-              "with", "from", "to", "for", "in", "on", "about", "and", "or", "each", "it", "they", "their"}
-PERSON = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself"}
+DETERMINERS = WORDS.log_determiners
+STOP_WORDS = WORDS.log_stop_words
+PERSON = WORDS.first_person
 
 
 #: a choice with more options than this, or any option longer, is picked from a list in the

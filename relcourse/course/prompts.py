@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Case
 from relcourse.course.ids import unique_ids
 
@@ -18,8 +19,7 @@ ENUMERATION_RE = re.compile(r"\(\d\)")
 #: two or more questions in a row, in the guide's own voice: "Look for patterns: Are there …? Does …?"
 QUESTION_RUN_RE = re.compile(r"(?:(?<=[.!?:—])\s+|^)(?P<run>[A-Z][^.?!:—]*\?(?:\s+[A-Z][^.?!:—]*\?)+)")
 MAX_ID = 48  # it appears in the notebook: reflection("module", "<id>")
-KEY_STOP_WORDS = {"a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "in", "is",
-                  "it", "of", "on", "or", "the", "this", "that", "to", "was", "what", "when", "with", "you", "your"}
+KEY_STOP_WORDS = LEXICONS["en"].prompt_stop_words
 
 
 def prompt_id(kind: str, text: str, words: int = 4) -> str:

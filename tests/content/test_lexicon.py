@@ -73,3 +73,10 @@ def test_a_sentence_the_chinese_article_warns_against_is_never_a_phrase() -> Non
     assert [p.text for p in article.phrases] == ["我觉得没有被听见，我想理解你。"]
     assert article.lang == "zh"
     assert article.plan[0].title == "第1步：选择措辞"
+
+
+def test_a_word_yaml_reads_as_true_must_be_quoted(tmp_path: Path) -> None:
+    bad = tmp_path / "en.yaml"
+    bad.write_text((FOLDER / "en.yaml").read_text("utf-8").replace('"on"', "on", 1), "utf-8")
+    with pytest.raises(ValueError, match="quote the words"):
+        _load(bad)

@@ -93,6 +93,9 @@ def _load(path: Path) -> Lexicon:
     missing = sorted(names - set(data))
     if unknown or missing:
         raise ValueError(f"{path}: unknown keys {unknown}, missing keys {missing}: see en.yaml for the keys")
+    booleans = [f"{key}: {word}" for key, words in data.items() if isinstance(words, list) for word in words if isinstance(word, bool)]
+    if booleans:  # YAML reads a bare on/off/yes/no as true/false
+        raise ValueError(f"{path}: quote the words read as true/false ({', '.join(booleans)}), e.g. \"on\"")
     values: dict[str, Any] = {}
     for f in fields(Lexicon):
         raw = data[f.name]
