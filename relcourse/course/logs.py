@@ -32,7 +32,7 @@ ENUMERATED_RE = re.compile(r"\((?P<k>\d)\)\s*(?P<label>[^—–:(]+?)\s*[—–:
 CHOICES_RE = re.compile(r"do you (?P<list>(?:\w+ \([^)]*\),? )+(?:or )?\w+)")
 EITHER_RE = re.compile(r"feel (?P<a>\w+) or (?P<b>\w+)")
 WRITE_RE = re.compile(
-    r"\b(?:record|write down|note down|jot down|write|note|log|keep track of|track)\s+(?P<what>[^.;:!?]+)", re.IGNORECASE
+    rf"\b(?:{'|'.join(map(re.escape, WORDS.write_verbs))})\s+(?P<what>[^.;:!?]+)", re.IGNORECASE
 )
 CADENCES = WORDS.log_cadences  # pattern, title, once a day?
 PRACTICE_LOG_RE = re.compile(r"after each (?:attempt|practice|exercise|try)", re.IGNORECASE)

@@ -11,7 +11,7 @@ from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Case
 from relcourse.course.ids import unique_ids
 
-SAID_RE = re.compile(r"\b(said|says|told|replied|asked)\b[^\"“]{0,30}[\"“]")
+SAID_RE = re.compile(rf"\b({'|'.join(map(re.escape, LEXICONS['en'].said_verbs))})\b[^\"“]{{0,30}}[\"“]")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
 ASK_RE = re.compile(r"\bask(?: yourself| each other)?\s*:?\s*[\"“](?P<q>[^\"”]+\?)[\"”]", re.IGNORECASE)
 QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")

@@ -59,6 +59,8 @@ class Lexicon:
     log_stop_words: frozenset[str]
     first_person: dict[str, str]
     log_cadences: tuple[tuple[str, str, bool], ...]
+    write_verbs: tuple[str, ...]
+    said_verbs: tuple[str, ...]
     prompt_stop_words: frozenset[str]
 
     @functools.cached_property
