@@ -266,6 +266,8 @@ def is_script(quote: str) -> bool:
 
 def _warned_against(text: str, start: int) -> bool:
     """The quotation at ``start`` follows "don't say" / "不要说" in its sentence: never a phrase to try."""
+    if not any(cue in text[:start].lower() for cue in WARNING_CUES):
+        return False
     offset = 0
     for sentence in split_sentences(text):
         offset = text.find(sentence, offset)

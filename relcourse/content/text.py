@@ -11,6 +11,7 @@ import unicodedata
 
 #: opening quote → its closing quote; a straight quote closes itself
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "'": "'"}
+OPENING_RE = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 #: Western ends need a space and a capital (or a quote / CJK character) after them: "e.g. so" goes on
 LATIN_END_RE = re.compile(r"[.!?…]+[\"”’'」』)]*(?=\s+[\"“‘'「『(]?[A-Z\u4e00-\u9fff]|\s*$)")
 #: Chinese ends need nothing after them
@@ -24,24 +25,20 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     apostrophe of "don't" or "Su’s".
     """
     spans: list[tuple[int, int]] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        close = QUOTE_PAIRS.get(char)
-        single = char in "'‘"
-        if close is None or (single and index > 0 and text[index - 1].isalnum()):
-            index += 1
+    done = 0
+    for opening in OPENING_RE.finditer(text):
+        index = opening.start()
+        char = opening[0]
+        if index < done or (char in "'‘" and index > 0 and text[index - 1].isalnum()):
             continue
-        end = index + 1
-        while end < len(text):
-            if text[end] == close and not (close in "'’" and end + 1 < len(text) and text[end + 1].isalpha()):
-                break
-            end += 1
-        if end >= len(text):
-            index += 1  # never closed: not a quotation
-            continue
+        close = QUOTE_PAIRS[char]
+        end = text.find(close, index + 1)
+        while end >= 0 and close in "'’" and end + 1 < len(text) and text[end + 1].isalpha():
+            end = text.find(close, end + 1)  # an apostrophe ("don't"), not the closing mark
+        if end < 0:
+            continue  # never closed: not a quotation
         spans.append((index, end + 1))
-        index = end + 1
+        done = end + 1
     return spans
 
 

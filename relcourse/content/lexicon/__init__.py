@@ -156,30 +156,36 @@ class AnyLanguage:
         """Normalised heading → section kind."""
         return {name: kind for lex in self.lexicons for kind, names in lex.sections.items() for name in names}
 
-    def _union(self, name: str) -> tuple[str, ...]:
-        return tuple(word for lex in self.lexicons for word in getattr(lex, name))
+    @functools.cached_property
+    def zones(self) -> dict[str, str]:
+        """Lower-cased marker line → "phrases" or "faq"."""
+        return {m: zone for lex in self.lexicons for zone, markers in (("phrases", lex.phrase_markers),
+                                                                       ("faq", lex.faq_markers)) for m in markers}
+
+    @functools.cached_property
+    def chrome_lines(self) -> frozenset[str]:
+        return frozenset(line for lex in self.lexicons for line in lex.chrome_lines) | frozenset(self.zones)
+
+    @functools.cached_property
+    def chrome_prefixes(self) -> tuple[str, ...]:
+        return tuple(p.lower() for lex in self.lexicons for p in lex.chrome_prefixes)
+
+    @functools.cached_property
+    def title_repeat_prefixes(self) -> tuple[str, ...]:
+        return tuple(p.lower() for lex in self.lexicons for p in lex.title_repeat_prefixes)
 
     def zone(self, text: str) -> str | None:
         """"phrases" or "faq" when the line opens that part of the page."""
-        low = text.lower()
-        if any(low in lex.phrase_markers for lex in self.lexicons):
-            return "phrases"
-        if any(low in lex.faq_markers for lex in self.lexicons):
-            return "faq"
-        return None
+        return self.zones.get(text.lower())
 
     def is_chrome(self, text: str) -> bool:
         low = text.lower()
-        return (
-            any(low in lex.chrome_lines for lex in self.lexicons)
-            or low.startswith(self._union("chrome_prefixes"))
-            or self.zone(text) is not None
-        )
+        return low in self.chrome_lines or low.startswith(self.chrome_prefixes)
 
     def strip_title_repeat(self, text: str) -> str:
         """``Take the relationship testSecurity and Needs-044-…`` → the title part."""
         low = text.lower()
-        prefix = next((p for p in self._union("title_repeat_prefixes") if low.startswith(p)), "")
+        prefix = next((p for p in self.title_repeat_prefixes if low.startswith(p)), "")
         return text[len(prefix) :]
 
 
