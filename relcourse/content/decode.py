@@ -13,8 +13,8 @@ from pathlib import Path
 from relcourse.errors import ArticleError
 
 BOM = "\ufeff"
-#: the longest wiki export seen is about 40 KB; anything far larger is not an article
-MAX_ARTICLE_BYTES = 2_000_000
+#: the longest wiki export seen is about 40 KB (the parser is benchmarked at 5 MB); far larger is not an article
+MAX_ARTICLE_BYTES = 10_000_000
 #: byte-order marks of encodings a text editor may choose instead of UTF-8
 WIDE_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32",
              b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}

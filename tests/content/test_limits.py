@@ -46,8 +46,8 @@ def test_link_to_an_endless_device_is_refused(tmp_path: Path) -> None:
 
 def test_oversized_article_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
-    path.write_bytes(b"x" * 3_000_000)
-    with pytest.raises(ArticleError, match="huge.txt: larger than 2 MB"):
+    path.write_bytes(b"x" * 11_000_000)
+    with pytest.raises(ArticleError, match="huge.txt: larger than 10 MB"):
         load_article(path)
 
 
