@@ -26,7 +26,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.hub.harness import Hub, Kernel, local_hub, log_in, system_users, traversable, why_not_runnable  # noqa: E402
+from tests.hub.harness import Hub, Kernel, local_hub, log_in, machine_lock, system_users, traversable, why_not_runnable  # noqa: E402
 
 MODULE = "security-and-needs-133"
 
@@ -41,7 +41,7 @@ def learner_memory(user: str) -> float:
 def run_learner(hub: Hub, user: str, cells: list[str], times: dict[str, tuple[float, float]], start: threading.Event) -> None:
     start.wait()
     began = time.perf_counter()
-    log_in(hub, user)
+    log_in(hub, user).close()
     hub.start_server(user, timeout=600)
     kernel = Kernel(hub, user, hub.user_token(user), f"course/notebooks/{MODULE}.ipynb")
     first = None
@@ -61,11 +61,11 @@ def main(count: int = 10) -> None:
     if count * 400 > available:
         sys.exit(f"bench_hub: {count} learners need about {count * 400} MiB; {available:.0f} MiB available")
     cells = [c.source for c in nbformat.read(ROOT / "notebooks" / f"{MODULE}.ipynb", as_version=4).cells if c.cell_type == "code"]
-    names = [f"rcbench{n}" for n in range(1, count + 1)]
+    names = [f"rcb{os.getpid()}n{n}" for n in range(1, count + 1)]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.chmod(folder, 0o755)
-        with traversable([Path(os.path.realpath(sys.executable)), ROOT]), system_users(names) as users:
+        with machine_lock(), traversable([Path(os.path.realpath(sys.executable)), ROOT]), system_users(names) as users:
             for user in users:
                 course = Path(user.pw_dir) / "course"
                 shutil.copytree(ROOT / "content", course / "content")

@@ -55,6 +55,27 @@ def free_port() -> int:
 
 
 @contextmanager
+def machine_lock(timeout: float = 900) -> Iterator[None]:
+    """One local hub at a time on this machine: runs change folder modes and create users."""
+    import fcntl
+
+    with open(Path(os.environ.get("TMPDIR", "/tmp")) / "relcourse-local-hub.lock", "w") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError("another local hub run holds the lock") from None
+                time.sleep(1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
 def traversable(paths: list[Path]) -> Iterator[None]:
     """Let other users traverse (not list) the folders leading to Python and the project, then restore."""
     changed: list[tuple[Path, int]] = []
@@ -277,7 +298,12 @@ class Kernel:
                 idle = True
             elif kind == "execute_reply":
                 replied = True
-        conn.close()
+        conn.close()  # wait for the closing handshake, so the socket is closed before the loop ends
+        try:
+            while await asyncio.wait_for(conn.read_message(), 5) is not None:
+                pass
+        except asyncio.TimeoutError:
+            pass
         return "".join(text), errors
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ import pwd
 import shutil
 import stat
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,35 +22,39 @@ import pytest
 from relcourse.hub.room import room_summary
 
 from ..conftest import ROOT
-from .harness import Hub, Kernel, local_hub, log_in, system_users, traversable, why_not_runnable
+from .harness import Hub, Kernel, local_hub, log_in, machine_lock, system_users, traversable, why_not_runnable
 
 pytestmark = pytest.mark.hub
-LEARNERS = ["rclearner1", "rclearner2"]
+LEARNERS = [f"rcl{os.getpid()}n{n}" for n in (1, 2)]  # unique per run: two runs never share users
 MODULE = "security-and-needs-133"
 STORE = ".local/share/relcourse/journal.sqlite"
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+def hub() -> Iterator[Hub]:
     reason = why_not_runnable()
     if reason:
         if os.environ.get("CI"):
             pytest.fail(f"the local hub test must run in CI: {reason}")
         pytest.skip(reason)
-    folder = tmp_path_factory.mktemp("hub")
+    # its own folder (learners must reach it), not pytest's 0700 tmp tree that other runs prune
+    folder = Path(tempfile.mkdtemp(prefix="relcourse-hub-"))
     exchange = folder / "exchange"
     exchange.mkdir()
     os.chmod(exchange, 0o1777)
     os.chmod(folder, 0o755)
-    with traversable([Path(os.path.realpath(sys.executable)), ROOT, exchange]), system_users(LEARNERS) as users:
+    with machine_lock(), traversable([Path(os.path.realpath(sys.executable)), ROOT, exchange]), system_users(LEARNERS) as users:
         for user in users:
             course = Path(user.pw_dir) / "course"
             shutil.copytree(ROOT / "content", course / "content")
             shutil.copytree(ROOT / "notebooks", course / "notebooks")
             for path in [course, *course.rglob("*")]:
                 os.chown(path, user.pw_uid, user.pw_gid)
-        with local_hub(folder / "hub", {"RELCOURSE_EXCHANGE": str(exchange)}) as running:
-            yield running
+        try:
+            with local_hub(folder / "hub", {"RELCOURSE_EXCHANGE": str(exchange)}) as running:
+                yield running
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _module_code() -> list[str]:
@@ -64,6 +69,7 @@ def test_two_learners_each_see_only_their_own_words(hub: Hub) -> None:
         for name in LEARNERS:
             session = log_in(hub, name)  # the learner's own login starts their server
             assert session.cookies, f"{name} was not logged in"
+            session.close()
             hub.start_server(name)
             kernels[name] = Kernel(hub, name, hub.user_token(name), f"course/notebooks/{MODULE}.ipynb")
         for name, kernel in kernels.items():
@@ -88,7 +94,9 @@ def test_two_learners_each_see_only_their_own_words(hub: Hub) -> None:
                 f" 'path': str(j.path)}}))\n"
             )
             assert not errors, errors
-            seen = json.loads(out)
+            line = next((x for x in out.splitlines() if x.startswith('{"entries"')), "")
+            assert line, f"{name}: no store summary printed: {out[-500:]!r}"
+            seen = json.loads(line)
             assert secrets_of[name] in seen["entries"] and seen["reflection"] == secrets_of[name]
             assert secrets_of[other] not in out
             user = pwd.getpwnam(name)
