@@ -34,8 +34,8 @@ MODULE = "security-and-needs-133"
 def learner_memory(user: str) -> float:
     """Resident MiB of every process the learner owns (their server and kernel)."""
     uid = pwd.getpwnam(user).pw_uid
-    return sum(p.info["memory_info"].rss for p in psutil.process_iter(["uids", "memory_info"])
-               if p.info["uids"] and p.info["uids"].real == uid) / 2**20
+    return float(sum(p.info["memory_info"].rss for p in psutil.process_iter(["uids", "memory_info"])
+               if p.info["uids"] and p.info["uids"].real == uid)) / 2**20
 
 
 def run_learner(hub: Hub, user: str, cells: list[str], times: dict[str, tuple[float, float]], start: threading.Event) -> None:
