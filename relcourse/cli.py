@@ -13,6 +13,7 @@ from rich.table import Table
 
 from relcourse.content.parser import load_article, load_articles
 from relcourse.content.serialize import article_to_json
+from relcourse.course import polarity
 from relcourse.course.loader import load_course_content
 from relcourse.course.logs import generate_templates
 from relcourse.course.prompts import generate_prompts
@@ -50,7 +51,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         logs = [t.title for t in templates if t.id != "practice-log"]  # every module has a practice log
         table.add_row(
             article.slug, str(len(article.sections)), str(len(article.plan)), str(len(article.cases)),
-            str(len(article.experts)), str(len(article.phrases)), str(len(article.faq)),
+            str(len(article.experts)), str(len(polarity.offered_phrases(polarity.classify(article)))), str(len(article.faq)),
             quiz, str(len(prompts)), str(len(logs)), str(len(article.warnings)),
         )
         found_logs[article.slug] = logs
@@ -60,6 +61,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.logs:
         for slug, logs in found_logs.items():
             print(terminal_text(f"{slug}: journal logs: {'; '.join(logs) or 'none besides the practice log'}"))
+    if args.polarity:
+        for article in articles:
+            for line in polarity.listing(article.slug, polarity.classify(article)):
+                print(terminal_text(line))
     for diagnostic in diagnostics:
         print(terminal_text(str(diagnostic)))
     print(f"{len(articles)} article(s) ready, {len(errors)} file(s) failed")
@@ -236,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="parse every article and report what was found")
     check.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="a content folder (with articles/) or a folder of articles")
     check.add_argument("--logs", action="store_true", help="also name the journal logs recognised in each article")
+    check.add_argument("--polarity", action="store_true",
+                       help="also list each quoted sentence as recommended, discouraged, example or neutral, with the rule that decided")
     check.set_defaults(handler=cmd_check)
 
     inspect = sub.add_parser("inspect", help="show one parsed article")

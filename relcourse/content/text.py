@@ -14,8 +14,8 @@ QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"',
 OPENING_RE = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 #: Western ends need a space and a capital (or a quote / CJK character) after them: "e.g. so" goes on
 LATIN_END_RE = re.compile(r"[.!?…]+[\"”’'」』)]*(?=\s+[\"“‘'「『(]?[A-Z\u4e00-\u9fff]|\s*$)")
-#: Chinese ends need nothing after them
-CJK_END_RE = re.compile(r"[。！？]+[”’」』）)]*")
+#: Chinese ends need nothing after them, except a comma: “……吗？”，留意 goes on
+CJK_END_RE = re.compile(r"[。！？]++[”’」』）)]*+(?![，、；：,;:])")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -40,6 +40,12 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         spans.append((index, end + 1))
         done = end + 1
     return spans
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in ``text``, marks included: the splitter's own rule, so a
+    quotation never straddles two sentences."""
+    return _quoted_spans(text)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 from relcourse.content.model import Article, Diagnostic, Phrase
 from relcourse.content.parser import load_articles
 from relcourse.course.logs import JournalTemplate, generate_templates
+from relcourse.course.polarity import Verdict, classify, offered_phrases
 from relcourse.course.prompts import Prompt, generate_prompts
 from relcourse.course.quiz.curated import load_curated
 from relcourse.course.quiz.generate import generate_items
@@ -40,10 +41,16 @@ class Module:
     def title(self) -> str:
         return self.article.title
 
+    @cached_property
+    def polarity(self) -> list[Verdict]:
+        """What the article recommends saying and what it warns against (relcourse.course.polarity)."""
+        return classify(self.article)
+
     @property
     def phrases(self) -> list[Phrase]:
-        """Sentences worth a card: complete ones (the wiki's teaser copies end in '…')."""
-        return [p for p in self.article.phrases if not p.truncated]
+        """Sentences worth a card: only those the article recommends, each once, in full (the wiki's
+        cut teaser copies and sentences it warns against never)."""
+        return offered_phrases(self.polarity)
 
     def quiz_item(self, item_id: str) -> QuizItem:
         return _find(self.quiz, item_id, "quiz item")

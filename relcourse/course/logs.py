@@ -251,6 +251,41 @@ def practice_log(article: Article) -> JournalTemplate:
     )
 
 
+#: care a sensitive record asks for: lexicon ``care:`` key → what the field or log says to the learner
+CARE_NOTES = {
+    "early_experience": "Gently: write only what feels safe to recall; skip this if it is distressing.",
+    "partner_tally": "Observe, don't keep score: this is for noticing patterns together, not for building a case.",
+}
+YES_NO = ("yes", "no")
+
+
+def _cues(key: str) -> tuple[str, ...]:
+    return tuple(cue.lower() for lex in LEXICONS.values() for cue in lex.care.get(key, ()))
+
+
+def _mentions(text: str, key: str) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in _cues(key))
+
+
+def with_care(template: JournalTemplate) -> JournalTemplate:
+    """Short clinical caveats where a log asks for sensitive records, and a yes/no answer where it asks
+    "whether you kept it" (a free-text box invites a verdict on oneself)."""
+    fields = []
+    for f in template.fields:
+        if _mentions(f"{f.label} {f.help}", "early_experience") and CARE_NOTES["early_experience"] not in f.help:
+            f = replace(f, help=f"{f.help} {CARE_NOTES['early_experience']}".strip())
+        if _mentions(template.instructions, "kept") and f.label.lower().startswith(("whether", "是否")):
+            f = replace(f, kind="choice", options=YES_NO)
+        fields.append(f)
+    if _mentions(template.instructions, "kept") and not any(f.options == YES_NO for f in fields):
+        fields.append(Field("kept", "Did I keep it?", "choice", YES_NO))
+    instructions = template.instructions
+    if _mentions(instructions, "partner_tally") and CARE_NOTES["partner_tally"] not in instructions:
+        instructions = f"{instructions} {CARE_NOTES['partner_tally']}"
+    return replace(template, fields=tuple(fields), instructions=instructions)
+
+
 def generate_templates(article: Article) -> list[JournalTemplate]:
     found: dict[str, JournalTemplate] = {}
     steps_for: dict[str, list[int]] = {}
@@ -264,7 +299,7 @@ def generate_templates(article: Article) -> list[JournalTemplate]:
                 template = replace(template, id=f"{template.id}-{step.kind.lower()}-{step.number}")
             found.setdefault(template.id, template)
             steps_for.setdefault(template.id, []).append(index)
-    templates = [JournalTemplate(**{**t.__dict__, "steps": tuple(sorted(set(steps_for[t.id])))}) for t in found.values()]
+    templates = [with_care(replace(t, steps=tuple(sorted(set(steps_for[t.id]))))) for t in found.values()]
     return templates + [practice_log(article)]
 
 

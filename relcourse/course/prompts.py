@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Case
 from relcourse.course.ids import unique_ids
+from relcourse.course.polarity import Verdict, classify, discouraging, is_recommended
 
 SAID_RE = re.compile(rf"\b({'|'.join(map(re.escape, LEXICONS['en'].said_verbs))})\b[^\"“]{{0,30}}[\"“]")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
@@ -87,13 +88,18 @@ def question_prompts(article: Article) -> list[Prompt]:
                     continue
                 seen.add(questions)
                 lead = re.search(r"(?:^|[.!?]\s+)(?P<lead>[^.!?]{3,60}):\s*$", unquoted[: match.start("run")])
+                if discouraging(re.split(r"(?<=[.!?])\s+", unquoted[: match.start("run")])[-1]):
+                    continue  # "Stop asking yourself: Why am I like this? …": questions the guide warns against
                 text = (f"{lead['lead'].strip()}: {questions} Take a moment with these questions and write what you find."
                         if lead else f"The practice guide asks: {questions} Think of a recent time and write your answers.")
                 prompts.append(Prompt(prompt_id("questions", questions), text, "action", action.line, step.title))
     return prompts
 
 
-def generate_prompts(article: Article) -> list[Prompt]:
+def generate_prompts(article: Article, verdicts: list[Verdict] | None = None) -> list[Prompt]:
+    """``verdicts``: the article's polarity (computed when not given); only a question the article
+    recommends is offered as one to ask."""
+    verdicts = classify(article) if verdicts is None else verdicts
     article_text = "\n".join(b.text for section in article.sections for b in section.blocks)
     prompts = [case_prompt(case, article_text) for case in article.cases]
     asked: list[Prompt] = []
@@ -102,7 +108,7 @@ def generate_prompts(article: Article) -> list[Prompt]:
         for action in step.actions:
             for match in ASK_RE.finditer(action):
                 question = match["q"].strip()
-                if question not in seen:
+                if question not in seen and is_recommended(verdicts, question):
                     seen.add(question)
                     answer = "what are your answers?" if question.count("?") > 1 else "what is your answer?"
                     asked.append(Prompt(

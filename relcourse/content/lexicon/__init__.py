@@ -62,6 +62,8 @@ class Lexicon:
     write_verbs: tuple[str, ...]
     said_verbs: tuple[str, ...]
     prompt_stop_words: frozenset[str]
+    polarity: dict[str, tuple[str, ...]]
+    care: dict[str, tuple[str, ...]]
 
     @functools.cached_property
     def step_re(self) -> re.Pattern[str]:
@@ -107,7 +109,7 @@ def _load(path: Path) -> Lexicon:
             value = {str(k).lower(): str(v) for k, v in raw.items()}
         elif f.name == "numbers":
             value = {str(k): int(v) for k, v in raw.items()}
-        elif f.name == "duration_units":
+        elif f.name in ("duration_units", "polarity", "care"):
             value = {unit: tuple(str(w) for w in words) for unit, words in raw.items()}
         elif f.name == "log_cadences":
             value = tuple((str(p), str(t), bool(d)) for p, t, d in raw)
