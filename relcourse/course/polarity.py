@@ -138,7 +138,8 @@ def _judge_gap(gap: str) -> tuple[Polarity, str, str] | None:
         if not against:
             return "recommended", "suggested", last.word
         opener = against[-1]
-        if all(c.kind == "pair_openers" for c in against) and SEPARATOR_RE.search(clause[opener.end : last.start]):
+        named = against[0].kind == "pair_openers" and all(c.kind in ("pair_openers", "problem") for c in against)
+        if named and SEPARATOR_RE.search(clause[opener.end : last.start]):
             # "Instead of criticising, say …": the pair opener is about the unquoted words
             return "recommended", "suggested", last.word
         return "discouraged", "warned", opener.word  # "Never ask …", "notice the urge to ask …"
