@@ -112,6 +112,28 @@ class Journal:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    # --- drafts: text typed but not saved yet -------------------------------------------
+    def save_draft(self, module: str, field: str, text: str) -> None:
+        """Keep what is typed in one text box (``field``: e.g. ``reflection/<prompt>``); empty text drops it."""
+        with self.transaction() as conn:
+            if not text:
+                conn.execute("DELETE FROM drafts WHERE module = ? AND field = ?", (module, field))
+                return
+            conn.execute(
+                "INSERT INTO drafts (module, field, text, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (module, field) DO UPDATE SET text = excluded.text, updated = excluded.updated",
+                (module, field, text, now_iso()),
+            )
+
+    def draft(self, module: str, field: str) -> str | None:
+        row = self._conn.execute("SELECT text FROM drafts WHERE module = ? AND field = ?", (module, field)).fetchone()
+        return None if row is None else str(row[0])
+
+    def clear_drafts(self, module: str, prefix: str) -> None:
+        """Drop the drafts of one widget once what they hold is saved (fields starting with ``prefix``)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM drafts WHERE module = ? AND substr(field, 1, ?) = ?", (module, len(prefix), prefix))
+
     # --- quiz attempts and practice check-offs ---------------------------------------
     def record_attempt(self, module: str, item_id: str, answer: Any, correct: bool) -> None:
         with self.transaction() as conn:

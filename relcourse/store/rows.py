@@ -124,4 +124,5 @@ TABLE_SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
     TableSpec("checkoffs", {"module": _name, "step_id": _name, "done": _flag, "updated": _iso},
               key=("module", "step_id")),
     TableSpec("settings", {"module": _name, "key": _name, "value": _text}, key=("module", "key")),
+    TableSpec("drafts", {"module": _name, "field": _name, "text": _text, "updated": _iso}, key=("module", "field")),
 )}

@@ -63,6 +63,16 @@ MIGRATIONS: dict[int, str] = {
             PRIMARY KEY (module, key)
         );
     """,
+    # text typed but not saved yet, kept as the learner types (one row per text box)
+    2: """
+        CREATE TABLE drafts (
+            module TEXT NOT NULL,
+            field TEXT NOT NULL,
+            text TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (module, field)
+        );
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

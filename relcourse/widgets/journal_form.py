@@ -14,16 +14,21 @@ from relcourse.course.logs import Field, JournalTemplate
 from relcourse.store.journal import Journal
 from relcourse.store.views import figure_png, summary_chart
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status, table_view
+from relcourse.widgets.drafts import DRAFT_NOTICE, DraftKeeper, text_boxes
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
+
+
+#: the value of a dropdown's "– choose –" (not None: ipywidgets shows a blank box for a None value)
+NOT_CHOSEN = ""
 
 
 def field_widget(field: Field) -> Any:
     wide = w.Layout(width="100%")
     if field.kind == "choice":
         if field.long_choice:  # e.g. the plan's step names
-            return w.Dropdown(options=[("– choose –", None), *[(o, o) for o in field.options]], index=0,
+            return w.Dropdown(options=[("– choose –", NOT_CHOSEN), *[(o, o) for o in field.options]], index=0,
                               layout=w.Layout(width="auto", max_width="100%"))
         return w.ToggleButtons(options=list(field.options), value=None, style={"button_width": "auto"})
     if field.kind == "scale":
@@ -93,14 +98,34 @@ class JournalForm(PrivateBox):
         when = "Once a day" if template.daily else "Each time it happens"
         intro = f"<h4 style='margin:.2em 0'>{html_text(template.title)}</h4><i>{when}.</i> {html_text(template.instructions)}"
         self.children = [w.HTML(intro), *rows, w.HBox([self.save_button, self.state]), self.show_history, self.history]
+        self.drafts = DraftKeeper(journal, module, f"journal/{template.id}/")
+        self.keep_drafts()
         self.refresh()
 
+    def keep_drafts(self) -> None:
+        """Bring back text typed before the notebook was closed, then keep new typing as drafts."""
+        restored = False
+        for key, box in text_boxes(self.inputs).items():
+            draft = self.drafts.restore(key)
+            if draft is not None:
+                box.value = draft
+                restored = True
+            self.drafts.watch(key, box)
+            box.observe(lambda _: self._typed(), names="value")
+        if restored:
+            self.state.value = status(DRAFT_NOTICE)
+
+    def _typed(self) -> None:
+        self.state.value = status(html_text(self.drafts.failure), "bad") if self.drafts.failure else status(DRAFT_NOTICE)
+
     def values(self) -> dict[str, Any]:
-        return {key: widget.value for key, widget in self.inputs.items()}
+        return {key: None if isinstance(widget, w.Dropdown) and widget.value == NOT_CHOSEN else widget.value
+                for key, widget in self.inputs.items()}
 
     def fill(self, values: dict[str, Any]) -> None:
         for key, value in values.items():
-            self.inputs[key].value = value
+            widget = self.inputs[key]
+            widget.value = NOT_CHOSEN if value is None and isinstance(widget, w.Dropdown) else value
 
     def save(self) -> int | None:
         values = self.values()
@@ -115,6 +140,7 @@ class JournalForm(PrivateBox):
                 widget.index = 0  # "– choose –"
             else:
                 widget.value = 5 if field.kind == "scale" else (None if field.kind == "choice" else "")
+        self.drafts.discard()
         self.state.value = status("Entry saved ✓", "ok")
         self.refresh()
         return entry_id

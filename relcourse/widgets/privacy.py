@@ -27,6 +27,9 @@ class JournalWithoutWords(Journal):
     def reflection(self, module: str, prompt_id: str) -> str | None:
         return None
 
+    def draft(self, module: str, field: str) -> str | None:
+        return None
+
     def has_hidden_reflection(self, module: str, prompt_id: str) -> bool:
         return super().reflection(module, prompt_id) is not None
 

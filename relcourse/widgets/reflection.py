@@ -1,4 +1,5 @@
-"""Reflection prompt: a text area with Save; the saved answer comes back when reopened."""
+"""Reflection prompt: a text area with Save; the saved answer, or the draft typed after it,
+comes back when reopened (see :mod:`relcourse.widgets.drafts`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import ipywidgets as w
 from relcourse.course.prompts import Prompt
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
+from relcourse.widgets.drafts import DRAFT_NOTICE, DraftKeeper
 from relcourse.widgets.privacy import HIDDEN_NOTICE, JournalWithoutWords
 
 
@@ -26,16 +28,23 @@ class ReflectionWidget(PrivateBox):
         self.state = w.HTML(status("Saved earlier ✓", "ok") if saved else status("Not saved yet"))
         if isinstance(journal, JournalWithoutWords) and journal.has_hidden_reflection(module, prompt.id):
             self.state.value = status(f"Saved earlier ✓ {HIDDEN_NOTICE} What you save here is added to it.", "ok")
+        self.drafts = DraftKeeper(journal, module, f"reflection/{prompt.id}/")
+        draft = self.drafts.restore("text")
+        if draft is not None and draft != (saved or ""):
+            self.text.value = draft
+            self.state.value = status(DRAFT_NOTICE)
         self.save_button.on_click(lambda _: self.save())
+        self.drafts.watch("text", self.text)  # first: _changed reports a failed draft write
         self.text.observe(self._changed, names="value")
         self.children = [w.HTML(f"<b>Reflect:</b> {html_text(prompt.text)}"), self.text,
                          w.HBox([self.save_button, self.state])]
 
     def _changed(self, change: dict[str, object]) -> None:
-        self.state.value = status("Unsaved changes")
+        self.state.value = status(html_text(self.drafts.failure), "bad") if self.drafts.failure else status(DRAFT_NOTICE)
 
     def save(self) -> None:
         self.journal.save_reflection(self.module_slug, self.prompt.id, self.text.value)
+        self.drafts.discard()
         self.state.value = status(f"Saved ✓ {datetime.now():%H:%M}", "ok")
 
 

@@ -114,7 +114,7 @@ def test_reflection_saved_and_shown_again(journal: Journal) -> None:
     assert isinstance(first, ReflectionWidget)
     assert "what did David say that changed the moment for Elena" in first.children[0].value
     first.text.value = "He named her fear."
-    assert "Unsaved" in first.state.value
+    assert "Draft — not saved" in first.state.value
     first.save()
     assert "Saved" in first.state.value
     assert journal.reflection(M133, "case-transformation-anxious-attachment-secure") == "He named her fear."
@@ -132,6 +132,7 @@ def test_activation_journal_form(journal: Journal) -> None:
                "resonance_with_early_experience": "waiting by the phone", "intensity": 7})
     assert form.save() == 1
     assert form.inputs["trigger"].value == "" and form.inputs["behavioral_response"].value is None  # empty for the next one
+    assert form.inputs["intensity"].value == 5
     entries = journal.entries(M044, "activation-journal")
     assert entries.iloc[0][["trigger", "behavioral_response", "intensity"]].tolist() == ["one-word reply", "pursue", 7]
     assert len(form.history.children) == 1  # table and chart shown
@@ -211,8 +212,9 @@ def test_practice_log_picks_a_step_from_a_list(journal: Journal) -> None:
     form = journal_form(M044, "practice-log", journal=journal)
     assert isinstance(form, JournalForm)
     step = form.inputs["step"]
-    assert isinstance(step, w.Dropdown) and step.value is None  # five long step names: a list, not a row of buttons
+    assert isinstance(step, w.Dropdown) and step.label == "– choose –"  # five long step names: a list, not a row of buttons
+    assert form.values()["step"] is None
     form.fill({"step": step.options[2][1], "tried": "named the trigger", "feeling": 7})
     assert form.save() is not None
     assert journal.entries(M044, "practice-log").iloc[0]["step"] == step.options[2][1]
-    assert step.value is None  # an empty form for the next entry
+    assert step.label == "– choose –" and form.values()["step"] is None  # an empty form for the next entry, not a blank box
