@@ -99,7 +99,7 @@ def load_course_content(content_dir: Path) -> Course:
     diagnostics = list(loaded.diagnostics)
     modules = []
     for article in loaded.articles:
-        quiz = generate_items(article, loaded.articles)
+        quiz = generate_items(article, schedule_items=settings.quiz_schedule_items)  # this article only
         curated_path = content_dir / "quizzes" / f"{article.slug}.yaml"
         if curated_path.exists():
             try:

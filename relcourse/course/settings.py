@@ -42,6 +42,8 @@ class CourseSettings:
     locale: str = "en"
     paper: str = "a4"
     help: tuple[HelpResource, ...] = field(default=DEFAULT_HELP)
+    #: course.yaml ``quiz: {schedule_items: true}``: also ask when the plan schedules a step (memory, not understanding)
+    quiz_schedule_items: bool = False
 
     @property
     def help_line(self) -> str:
@@ -70,7 +72,7 @@ def load_course(content_dir: Path) -> CourseSettings:
     data: Any = read_yaml(path, "fix it or delete the file to use the defaults") or {}
     if not isinstance(data, dict):
         raise ContentError(path, "expected a mapping of settings (title, organisation, facilitator, locale, paper, help)")
-    known = {"title", "organisation", "facilitator", "locale", "paper", "help"}
+    known = {"title", "organisation", "facilitator", "locale", "paper", "help", "quiz"}
     if set(data) - known:
         raise ContentError(path, f"unknown setting(s) {', '.join(sorted(set(data) - known))}; allowed: {', '.join(sorted(known))}")
     paper = str(data.get("paper", "a4")).lower()
@@ -85,8 +87,12 @@ def load_course(content_dir: Path) -> CourseSettings:
     locale = str(data.get("locale") or "en")
     if not LANGUAGE_TAG.fullmatch(locale):
         raise ContentError(path, f"locale must be a language tag such as en, en-GB, zh or zh-Hans, not {locale!r}")
+    quiz = data.get("quiz") or {}
+    if not isinstance(quiz, dict) or set(quiz) - {"schedule_items"} or not isinstance(quiz.get("schedule_items", False), bool):
+        raise ContentError(path, "quiz must be a mapping such as {schedule_items: true} (schedule_items: true or false)")
     defaults = CourseSettings()
     return CourseSettings(
         title=str(data.get("title", defaults.title)), organisation=str(data.get("organisation") or ""),
         facilitator=str(data.get("facilitator") or ""), locale=locale, paper=paper, help=help_items,
+        quiz_schedule_items=bool(quiz.get("schedule_items", False)),
     )

@@ -55,9 +55,12 @@ items:
 remove: [plan-timing]
 """)
     items, removed = load_curated(path)
-    merged = merge_curated(generate_items(SEEDS[1], SEEDS), items, removed)
+    generated = generate_items(SEEDS[0], schedule_items=True)  # 044: its plan has an order and a schedule
+    merged = merge_curated(generated, items, removed)
     ids = [i.id for i in merged]
-    assert ids[0] == "plan-order" and merged[0].source == "curated" and merged[0].answer == ("one", "two", "three")
+    at = ids.index("plan-order")
+    assert at == [i.id for i in generated].index("plan-order")  # replaced where it was
+    assert merged[at].source == "curated" and merged[at].answer == ("one", "two", "three")
     assert "plan-timing" not in ids and ids[-1] == "extra"
 
 

@@ -62,6 +62,7 @@ class Lexicon:
     write_verbs: tuple[str, ...]
     said_verbs: tuple[str, ...]
     prompt_stop_words: frozenset[str]
+    quiz: dict[str, Any]  # cue words and question wording of the quiz generators (course/quiz/words.py)
     polarity: dict[str, tuple[str, ...]]
     care: dict[str, tuple[str, ...]]
 
@@ -111,6 +112,8 @@ def _load(path: Path) -> Lexicon:
             value = {str(k): int(v) for k, v in raw.items()}
         elif f.name in ("duration_units", "polarity", "care"):
             value = {unit: tuple(str(w) for w in words) for unit, words in raw.items()}
+        elif f.name == "quiz":
+            value = dict(raw)  # typed and checked by relcourse.course.quiz.words
         elif f.name == "log_cadences":
             value = tuple((str(p), str(t), bool(d)) for p, t, d in raw)
         elif f.name == "person_patterns":
