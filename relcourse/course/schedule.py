@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from relcourse.content.model import Step
@@ -50,24 +50,25 @@ def schedule(steps: list[Step], start: date) -> list[ScheduledStep]:
     return scheduled
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def to_ics(slug: str, title: str, rows: list[ScheduledStep]) -> bytes:
+    """An iCalendar file (RFC 5545) with one all-day event per step (ongoing steps: their first day).
 
+    icalendar escapes text, folds lines at 75 octets and writes CRLF. Nothing varies between two
+    exports of the same plan (DTSTAMP is the step's first day), so calendars can be compared.
+    """
+    from icalendar import Calendar, Event
 
-def to_ics(slug: str, title: str, rows: list[ScheduledStep]) -> str:
-    """An iCalendar file with one all-day event per step (ongoing steps: their first day)."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//relcourse//practice plan//EN", "CALSCALE:GREGORIAN"]
+    calendar = Calendar()
+    calendar.add("prodid", "-//relcourse//practice plan//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
     for row in rows:
-        last = row.end or row.start
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{slug}-{row.id}-{row.start:%Y%m%d}@relcourse",
-            f"DTSTAMP:{row.start:%Y%m%d}T000000Z",
-            f"DTSTART;VALUE=DATE:{row.start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(row.title + (' (ongoing)' if row.end is None else ''))}",
-            f"DESCRIPTION:{_escape(title + ' — ' + row.duration)}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(lines) + "\r\n"
+        event = Event()
+        event.add("uid", f"{slug}-{row.id}-{row.start:%Y%m%d}@relcourse")
+        event.add("dtstamp", datetime.combine(row.start, time(0), tzinfo=timezone.utc))
+        event.add("dtstart", row.start)
+        event.add("dtend", (row.end or row.start) + timedelta(days=1))
+        event.add("summary", row.title + (" (ongoing)" if row.end is None else ""))
+        event.add("description", f"{title} — {row.duration}" if row.duration else title)
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())

@@ -1,18 +1,16 @@
-"""Practice-plan tracker: steps on the calendar from a chosen start date, check-offs, .ics."""
+"""Practice-plan tracker: steps on the calendar from a chosen start date, check-offs, an .ics download."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import ipywidgets as w
-from IPython.core.display_functions import display
-from IPython.lib.display import FileLink
 
 from relcourse.course.loader import Module
 from relcourse.course.schedule import schedule, to_ics
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text
+from relcourse.widgets.downloads import Download, download_link
 
 START_KEY = "plan_start"
 
@@ -33,16 +31,13 @@ class PlanTracker(PrivateBox):
         self.dates = {key: w.HTML() for key in self.boxes}
         self.progress = w.IntProgress(min=0, max=max(1, len(steps)))
         self.progress_label = w.HTML()
-        self.download = w.Button(description="Download calendar (.ics)", icon="calendar",
-                                   layout=w.Layout(width="auto", align_self="flex-start"))
-        self.link = w.VBox()
+        self.download = w.HTML()  # a link carrying the calendar, renewed with the start date
         rows = [w.HBox([self.boxes[key], w.HTML(f"<b>{html_text(step.title)}</b>", layout=w.Layout(width="55%")), self.dates[key]])
                 for key, step in zip(self.boxes, steps)]
-        self.children = [self.start, *rows, w.HBox([self.progress, self.progress_label]), self.download, self.link]
+        self.children = [self.start, *rows, w.HBox([self.progress, self.progress_label]), self.download]
         self.start.observe(lambda _: self.start_changed(), names="value")
         for key, box in self.boxes.items():
             box.observe(lambda change, key=key: self.toggle(key, change["new"]), names="value")
-        self.download.on_click(lambda _: self.write_calendar())
         self.refresh()
 
     def refresh(self) -> None:
@@ -51,6 +46,7 @@ class PlanTracker(PrivateBox):
         for row in schedule(self.module.article.plan, self.start.value):
             end = f"{row.end:%a %d %b %Y}" if row.end else "ongoing"
             self.dates[row.id].value = f"{row.start:%a %d %b %Y} → {end}"
+        self.download.value = download_link(self.calendar(), "Download calendar (.ics)")
         done = sum(box.value for box in self.boxes.values())
         self.progress.value = done
         self.progress_label.value = f"&nbsp;{done} of {len(self.boxes)} done"
@@ -64,16 +60,11 @@ class PlanTracker(PrivateBox):
         self.journal.check_step(self.module.slug, key, done)
         self.refresh()
 
-    def write_calendar(self, folder: Path | None = None) -> Path:
-        """Write ``<slug>-plan.ics`` next to the notebook and show a link to it."""
-        path = (folder or Path.cwd()) / f"{self.module.slug}-plan.ics"
+    def calendar(self) -> Download:
+        """``<slug>-plan.ics`` from the chosen start date, for the browser to save."""
         rows = schedule(self.module.article.plan, self.start.value or date.today())
-        path.write_text(to_ics(self.module.slug, self.module.title, rows), encoding="utf-8", newline="")
-        output = w.Output()
-        with output:
-            display(FileLink(path.name, result_html_prefix="Calendar file: "))
-        self.link.children = [output]
-        return path
+        return Download(f"{self.module.slug}-plan.ics", "text/calendar",
+                        to_ics(self.module.slug, self.module.title, rows))
 
 
 @friendly

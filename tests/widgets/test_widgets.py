@@ -163,7 +163,7 @@ def test_plan_tracker_dates_checkoffs_and_calendar(journal: Journal, tmp_path: P
     assert journal.checked_steps(M133) == {"step-1"}
     reopened = PlanTracker(tracker.module, journal)
     assert reopened.start.value == date(2026, 1, 5) and reopened.boxes["step-1"].value
-    ics = tracker.write_calendar(tmp_path).read_text()
+    ics = tracker.calendar().data.decode()
     assert ics.count("BEGIN:VEVENT") == 6 and "DTSTART;VALUE=DATE:20260105" in ics
 
 
