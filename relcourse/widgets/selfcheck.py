@@ -19,10 +19,20 @@ from relcourse.escape import markdown_text as md
 from relcourse.store.journal import Journal
 from relcourse.store.views import figure_png
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, html_text, status, table_view
+from relcourse.widgets.downloads import Download, download_link
 from relcourse.widgets.result_card import explanation, position_chart, save_card
 
 RESULT_TEMPLATE = "result"
+#: the result card's files, by suffix, as offered for download
+CARD_TYPES = {".png": "image/png", ".pdf": "application/pdf"}
 _views: weakref.WeakSet[PrivateBox] = weakref.WeakSet()
+
+
+def score_text(value: float | None) -> str:
+    """A score as the result explains it: at most two decimals, no trailing zeros (5.6, not 5.600000)."""
+    if value is None or pd.isna(value):
+        return "not scored"
+    return f"{round(float(value), 2):g}"
 
 
 def saved_results(journal: Journal, instrument: Instrument) -> list[tuple[datetime, Result]]:
@@ -74,9 +84,10 @@ class LikertForm(PrivateBox):
             "answers": {k: v for k, v in answers.items() if v is not None},
             "scores": {k: s.score for k, s in result.scores.items()},
         })
-        for widget in self.inputs.values():  # answers live in your store, not in the page
-            widget.value = None
-        self.state.value = status("Saved privately ✓ Your result is below; you can retake the test any time.", "ok")
+        # the answers stay on screen to look back at; a kernel whose saves are not scrubbed never shows
+        # stored answers (widgets.privacy), and these leave with the page
+        self.state.value = status("Saved privately ✓ Your result is below; change any answer and press "
+                                  "the button again to retake the test.", "ok")
         for view in list(_views):
             if view.module_slug == self.instrument.id:
                 view.refresh()
@@ -133,8 +144,10 @@ class SelfCheckResult(PrivateBox):
             self.links.children = [w.HTML(status(html_text(str(exc)), "bad"))]
             return []
         where = "<br>".join(f"Saved: <code>{html_text(str(path))}</code>" for path in paths)
-        self.links.children = [w.HTML(f"{where}<br><i>Readable by you only. Only you decide whether to share "
-                                      "these files, e.g. with your therapist.</i>")]
+        downloads = " · ".join(download_link(Download(path.name, CARD_TYPES[path.suffix], path.read_bytes()),
+                                             f"Download {path.suffix[1:].upper()}") for path in paths)
+        self.links.children = [w.HTML(f"{where}<br>{downloads}<br><i>Readable by you only. Only you decide whether "
+                                      "to share these files, e.g. with your therapist.</i>")]
         return paths
 
 
@@ -154,6 +167,14 @@ class SelfCheckHistory(PrivateBox):
                 for when, r in saved_results(self.journal, self.instrument)]
         return pd.DataFrame(rows, columns=["Taken", *[s.name for s in self.instrument.subscales]])
 
+    @staticmethod
+    def shown_table(table: pd.DataFrame) -> pd.DataFrame:
+        """The table as the learner reads it: scores rounded as the result states them."""
+        shown = table.astype(object)
+        for column in shown.columns[1:]:
+            shown[column] = table[column].map(score_text)
+        return shown
+
     def refresh(self) -> None:
         table = self.table()
         if len(table) < 2:
@@ -171,8 +192,7 @@ class SelfCheckHistory(PrivateBox):
         axis.legend(fontsize=7)
         output = w.Output()
         with output:
-            shown = table.astype(object).where(table.notna(), "not scored")
-            display(table_view(shown))
+            display(table_view(self.shown_table(table)))
             display(Image(data=figure_png(figure)))
         self.children = [output]
 
