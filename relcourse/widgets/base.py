@@ -16,6 +16,7 @@ from relcourse.course.loader import Module, current_course
 from relcourse.errors import RelcourseError
 from relcourse.escape import html_text as html_text  # widgets import it from here
 from relcourse.store.journal import Journal
+from relcourse.widgets.look import widget_view
 from relcourse.widgets.privacy import journal_for_widgets
 
 if TYPE_CHECKING:
@@ -43,6 +44,10 @@ class PrivateBox(w.VBox):  # type: ignore[misc]
 
     def __repr__(self) -> str:
         return f"<relcourse {self.kind} {self.ident}>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        """Shown in a frame that brings the stylesheet and keeps notebook shortcuts out (widgets.look)."""
+        return widget_view(self, **kwargs)
 
 
 def live_widget(kind: str, module: str, ident: str) -> PrivateBox:
@@ -80,7 +85,7 @@ class ErrorNotice(PrivateBox):
 
 def error_box(message: str) -> ErrorNotice:
     box = ErrorNotice("", "error")
-    box.children = [w.HTML(f'<div style="color:#8a1c1c"><b>relcourse:</b> {html_text(message)}</div>')]
+    box.children = [w.HTML(f'<div class="rc-bad" role="alert"><b>relcourse:</b> {html_text(message)}</div>')]
     return box
 
 
@@ -101,6 +106,10 @@ def friendly(factory: Callable[..., T]) -> Callable[..., T | ErrorNotice]:
     return wrapper
 
 
+#: status tones → CSS classes (colours from the JupyterLab theme, see static/relcourse.css)
+TONES = {"ok": "rc-status rc-ok", "bad": "rc-status rc-bad", "info": "rc-status"}
+
+
 def status(text: str, tone: str = "info") -> str:
-    colour = {"ok": "#1e6b3a", "bad": "#8a1c1c", "info": "#555"}[tone]
-    return f'<span style="color:{colour}">{text}</span>'
+    """A status line; a screen reader announces it when it changes (role=status)."""
+    return f'<span class="{TONES[tone]}" role="status">{text}</span>'

@@ -7,12 +7,12 @@ import ipywidgets as w
 from relcourse.content.model import Phrase
 from relcourse.widgets.base import PrivateBox, friendly, get_module, html_text
 
+#: colours from the theme (static/relcourse.css); "Copied ✓" goes back to "Copy" after two seconds
 CARD = (
-    '<div style="border:1px solid #c9d6dc;border-radius:8px;padding:.6em .9em;margin:.3em 0;background:#f5f9fa">'
-    '<div style="font-size:1.05em">“{text}”</div>'
-    '<button class="rc-copy" data-text="{text}" style="margin-top:.4em" '
-    "onclick=\"navigator.clipboard.writeText(this.dataset.text).then(() => this.textContent = 'Copied ✓', "
-    "() => this.textContent = 'Select the text to copy')\">Copy</button></div>"
+    '<div class="rc-card"><div class="rc-card-text">“{text}”</div>'
+    '<button type="button" class="rc-copy" data-text="{text}" aria-label="Copy: {text}" '
+    "onclick=\"const b = this; navigator.clipboard.writeText(b.dataset.text).then(() => b.textContent = 'Copied ✓', "
+    "() => b.textContent = 'Select the text to copy'); setTimeout(() => b.textContent = 'Copy', 2000)\">Copy</button></div>"
 )
 
 

@@ -18,28 +18,6 @@ from relcourse.widgets.quiz_inputs import input_for
 
 _scores: weakref.WeakSet[QuizScore] = weakref.WeakSet()
 
-#: ipywidgets cuts choice labels to one line with an ellipsis; a learner must read every option
-#: whole, so choices in relcourse quizzes wrap (scoped to our widgets; ipywidgets 8 still puts
-#: the widget-* class names on radio and checkbox elements).
-CHOICE_STYLE = """<style>
-.relcourse-widget .widget-radio-box label,
-.relcourse-widget .widget-checkbox,
-.relcourse-widget .widget-checkbox .widget-label-basic {
-  height: auto; line-height: 1.4; white-space: normal; overflow: visible; text-overflow: clip;
-}
-.relcourse-widget .widget-radio-box label,
-.relcourse-widget .widget-checkbox .widget-label-basic {
-  display: flex; align-items: flex-start; padding: 2px 0;
-}
-.relcourse-widget .widget-radio-box label {
-  flex-direction: row-reverse; justify-content: flex-end;  /* the radio input follows its text in the DOM */
-}
-.relcourse-widget .widget-radio-box input,
-.relcourse-widget .widget-checkbox input[type='checkbox'] {
-  float: none; flex: 0 0 auto; align-self: flex-start; height: 1.4em; margin-top: 0;
-}
-</style>"""
-
 
 class QuizWidget(PrivateBox):
     kind = "quiz"
@@ -59,7 +37,7 @@ class QuizWidget(PrivateBox):
         self.retry_button.on_click(lambda _: self.reset())
         self.show_button.on_click(lambda _: self.show_answer())
         title = f"Question {number}" if number else "Question"
-        header = w.HTML(f"{CHOICE_STYLE}<b>{title}.</b> {html_text(item.prompt)}")
+        header = w.HTML(f'<span class="rc-question"><b>{title}.</b> {html_text(item.prompt)}</span>')
         self.children = [header, self.answer_input.view, w.HBox([self.check_button, self.retry_button, self.show_button]),
                          self.feedback]
         self.feedback.value = self._last_time()
@@ -108,7 +86,7 @@ class QuizWidget(PrivateBox):
         parts = [f" {html_text(item.explanation)}"] if item.explanation else []
         if item.quote:
             source = f"From “{html_text(item.section)}”" if item.section else "From the article"
-            parts.append(f'<blockquote style="margin:.4em 0 0 1em;color:#444">{source}: “{html_text(item.quote)}”</blockquote>')
+            parts.append(f'<blockquote class="rc-quote">{source}: “{html_text(item.quote)}”</blockquote>')
         return "".join(parts)
 
     def show_answer(self) -> None:

@@ -1,0 +1,54 @@
+// Keyboard and screen-reader fixes for one relcourse widget (see relcourse/widgets/look.py).
+// Shipped as an ES module through anywidget; it owns no state and sends nothing to the kernel.
+let groups = 0;
+
+function tidy(root) {
+  // native radio groups: one tab stop, arrow keys move within the group
+  for (const box of root.querySelectorAll(".widget-radio-box")) {
+    if (!box.dataset.rcGroup) {
+      box.dataset.rcGroup = `relcourse-radio-${++groups}`;
+    }
+    box.setAttribute("role", "radiogroup");
+    const name = root.querySelector(".rc-question")?.textContent?.trim();
+    if (name) box.setAttribute("aria-label", name);
+    for (const input of box.querySelectorAll("input[type=radio]")) input.name = box.dataset.rcGroup;
+  }
+  // ToggleButtons are single-choice groups: say which button is pressed
+  for (const button of root.querySelectorAll(".widget-toggle-button")) {
+    button.setAttribute("aria-pressed", String(button.classList.contains("mod-active")));
+  }
+  // a named chart or control: the name travels from a wrapping element to the control itself
+  for (const holder of root.querySelectorAll("[class*='rc-name-']")) {
+    const control = holder.querySelector("select, input, textarea, [role=slider], .noUi-handle");
+    const label = holder.getAttribute("aria-label") || holder.title;
+    if (control && label && !control.getAttribute("aria-label")) control.setAttribute("aria-label", label);
+  }
+}
+
+function guard(root) {
+  if (root.dataset.rcGuarded) return;
+  root.dataset.rcGuarded = "1";
+  // Lumino ignores shortcuts for key events from inside this element: typing `b` or `d d` in a
+  // quiz never inserts or deletes a cell. Ctrl/Cmd shortcuts (save, undo) still reach JupyterLab.
+  root.setAttribute("data-lm-suppress-shortcuts", "true");
+  root.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey) root.removeAttribute("data-lm-suppress-shortcuts");
+  }, true);
+  root.addEventListener("keyup", () => root.setAttribute("data-lm-suppress-shortcuts", "true"), true);
+  root.addEventListener("focusout", () => root.setAttribute("data-lm-suppress-shortcuts", "true"));
+  tidy(root);
+  new MutationObserver(() => tidy(root)).observe(root, { childList: true, subtree: true, attributes: true,
+                                                        attributeFilter: ["class"] });
+}
+
+function render({ el }) {
+  let tries = 0;
+  const attach = () => {
+    const root = el.closest(".relcourse-frame");
+    if (root) guard(root);
+    else if (tries++ < 600) requestAnimationFrame(attach);  // until the box is on the page
+  };
+  attach();
+}
+
+export default { render };
