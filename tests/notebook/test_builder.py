@@ -32,7 +32,7 @@ def test_notebook_structure_and_metadata() -> None:
         kinds = [kind_of(c) for c in nb.cells]
         assert kinds[:2] == ["title", "safety"]
         assert "not therapy" in nb.cells[1].source and "violence, coercion, or fear" in nb.cells[1].source
-        assert kinds.count("quiz") == len(module.quiz) >= 6
+        assert kinds.count("quiz") == len(module.quiz) >= 4  # only items the article itself grounds
         assert {"reflection", "journal", "plan", "phrases", "score"} <= set(kinds)
         for cell in nb.cells:
             data = from_cell(cell)

@@ -50,8 +50,11 @@ def term_items(ctx: Context) -> list[QuizItem]:
     names = [d.term for d in found] + [c.name for sub in ctx.article.concepts for c in sub.concepts]
     items: list[QuizItem] = []
     for definition in found:
-        wrong = [n for n in names if not (content_words(n) & content_words(definition.term))
-                 and not re.search(re.escape(n), definition.sentence.text, re.IGNORECASE)]
+        wrong: list[str] = []
+        for name in names:  # one option per idea: "internal working models" and "Updating Internal Working Models" are one
+            if not any(content_words(name) & content_words(taken) for taken in (definition.term, *wrong)) \
+                    and not re.search(re.escape(name), definition.sentence.text, re.IGNORECASE):
+                wrong.append(name)
         if not wrong or not fits(definition.definition) or len(items) == MOST:
             continue
         ident = item_id("term", definition.sentence.text)
