@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -52,13 +52,43 @@ def _slots(bars: int, at_least: int = 4) -> tuple[float, float]:
     return -0.5 - pad, bars - 0.5 + pad
 
 
+#: the fewest days the time axis spans, so one entry is a point in a week, not five years
+MIN_DAYS_SHOWN = 7
+#: at most this many dates or weeks are labelled on an axis
+MAX_LABELS = 8
+
+
+def time_axis(axis: Any, times: pd.Series) -> None:
+    """Dates on whole days (a short span) or Mondays (a long one), at least a week wide."""
+    from matplotlib.dates import MO, DateFormatter, DayLocator, WeekdayLocator, date2num
+
+    days = times.dt.tz_convert(None).dt.normalize() if len(times) else pd.Series([pd.Timestamp.now().normalize()])
+    first, last = days.min(), days.max() + pd.Timedelta(days=1)
+    span = (last - first).days
+    if span < MIN_DAYS_SHOWN:
+        first -= pd.Timedelta(days=(MIN_DAYS_SHOWN - span) // 2)
+        last = first + pd.Timedelta(days=MIN_DAYS_SHOWN)
+        span = MIN_DAYS_SHOWN
+    axis.set_xlim(date2num(first), date2num(last))
+    if span <= 2 * MIN_DAYS_SHOWN:
+        axis.xaxis.set_major_locator(DayLocator(interval=max(1, -(-span // MAX_LABELS))))
+    else:
+        axis.xaxis.set_major_locator(WeekdayLocator(byweekday=MO, interval=max(1, -(-span // 7 // MAX_LABELS))))
+    axis.xaxis.set_major_formatter(DateFormatter("%d %b"))
+
+
 def summary_chart(
     entries: pd.DataFrame,
     category_field: str | Sequence[str] | None = None,
     numeric_field: str | None = None,
     category_label: str | None = None,
+    numeric_range: tuple[int, int] | None = None,
 ) -> Figure:
-    """Entries per week, plus responses by type and/or a numeric field over time when given."""
+    """Entries per week, plus responses by type and/or a numeric field over time when given.
+
+    ``numeric_range`` is the numeric field's scale (0–10 for intensity): the axis shows all of it,
+    so one entry of 7 reads as 7 out of 10, not as the middle of a 6.7–7.3 band.
+    """
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
@@ -66,9 +96,11 @@ def summary_chart(
     figure = Figure(figsize=(3.2 * panels, 2.4), layout="constrained")
     axes = figure.subplots(1, panels, squeeze=False)[0]
     weekly = entries_per_week(entries)
-    axes[0].bar([w.strftime("%d %b") for w in weekly["week"]], weekly["entries"], color="#4a7c8c", width=0.5)
+    axes[0].bar(range(len(weekly)), weekly["entries"], color="#4a7c8c", width=0.5)  # by position: labels may repeat
     axes[0].set_title("Entries per week", fontsize=9)
     axes[0].set_xlim(*_slots(len(weekly)))
+    step = -(-len(weekly) // MAX_LABELS) if len(weekly) else 1  # a year of weeks: every n-th week named
+    axes[0].set_xticks(range(0, len(weekly), step), [f"{w:%d %b}" for w in weekly["week"]][::step])
     index = 1
     if category_field is not None:
         counts = counts_by(entries, category_field)
@@ -80,8 +112,13 @@ def summary_chart(
         index += 1
     if numeric_field is not None:
         series = over_time(entries, numeric_field)
-        axes[index].plot(series["created"], series[numeric_field], marker="o", color="#7a5a8c")
+        axes[index].plot(series["created"].dt.tz_convert(None), series[numeric_field], marker="o", color="#7a5a8c")
         axes[index].set_title(f"{numeric_field.capitalize()} over time", fontsize=9)
+        time_axis(axes[index], series["created"])
+        if numeric_range is not None:
+            low, high = numeric_range
+            axes[index].set_ylim(low - 0.5, high + 0.5)
+            axes[index].set_yticks(range(low, high + 1, max(1, (high - low) // 5)))
         axes[index].tick_params(axis="x", labelrotation=30, labelsize=7)
     for axis in axes:
         axis.tick_params(labelsize=7)

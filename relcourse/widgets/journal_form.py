@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
 
+#: a scale field's range (intensity 0–10): the slider and the chart's axis
+SCALE_RANGE = (0, 10)
 #: the value of a dropdown's "– choose –" (not None: ipywidgets shows a blank box for a None value)
 NOT_CHOSEN = ""
 
@@ -32,7 +34,7 @@ def field_widget(field: Field) -> Any:
                               layout=w.Layout(width="auto", max_width="100%"))
         return w.ToggleButtons(options=list(field.options), value=None, style={"button_width": "auto"})
     if field.kind == "scale":
-        return w.IntSlider(value=5, min=0, max=10, continuous_update=False)
+        return w.IntSlider(value=5, min=SCALE_RANGE[0], max=SCALE_RANGE[1], continuous_update=False)
     if field.kind == "longtext":
         return w.Textarea(value="", placeholder=field.help[:120], layout=w.Layout(width="100%", height="4em"))
     return w.Text(value="", placeholder=field.help[:120], layout=wide)
@@ -157,8 +159,10 @@ class JournalForm(PrivateBox):
         output = w.Output()
         with output:
             display(history_table(entries, self.template))
+            scale = {f.id for f in self.template.fields if f.kind == "scale"}
             chart = summary_chart(entries, self.template.chart_category, self.template.chart_value,
-                                  self.template.chart_label or None)
+                                  self.template.chart_label or None,
+                                  SCALE_RANGE if self.template.chart_value in scale else None)
             display(Image(data=figure_png(chart)))
         self.history.children = [output]
 

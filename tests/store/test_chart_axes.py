@@ -1,0 +1,46 @@
+"""Chart axes fit the data's scale: 0–10 for intensity, whole days or weeks, one entry or a hundred."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.dates import num2date
+
+from relcourse.store.journal import Journal
+from relcourse.store.views import MAX_LABELS, figure_png, summary_chart
+
+
+def entries(tmp_path: Path, days: list[int]) -> pd.DataFrame:
+    start = datetime(2026, 3, 2, 21, 30, tzinfo=timezone.utc)
+    with Journal(tmp_path / "j.sqlite") as journal:
+        for n, day in enumerate(days):
+            journal.add_entry("m", "t", {"response": "pursue", "intensity": 3 + n % 5},
+                              created=(start + timedelta(days=day)).isoformat())
+        return journal.entries("m", "t")
+
+
+def test_one_entry_a_week_on_x_and_the_whole_scale_on_y(tmp_path: Path) -> None:
+    figure = summary_chart(entries(tmp_path, [0]), "response", "intensity", numeric_range=(0, 10))
+    weekly, _, numeric = figure.axes
+    assert numeric.get_ylim() == (-0.5, 10.5)
+    assert list(numeric.get_yticks()) == [0, 2, 4, 6, 8, 10]
+    low, high = numeric.get_xlim()
+    assert high - low == 7  # a week around the entry, not years
+    ticks = numeric.get_xticks()
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks)  # midnight: whole days
+    assert num2date(low) <= datetime(2026, 3, 2, 21, 30, tzinfo=timezone.utc) <= num2date(high)
+    assert len(weekly.get_xticks()) == 1
+    figure_png(figure)
+
+
+def test_a_hundred_entries_labelled_by_monday(tmp_path: Path) -> None:
+    figure = summary_chart(entries(tmp_path, list(range(0, 300, 3))), "response", "intensity", numeric_range=(0, 10))
+    weekly, _, numeric = figure.axes
+    ticks = numeric.get_xticks()
+    assert 2 <= len(ticks) <= MAX_LABELS + 1
+    assert {num2date(t).weekday() for t in ticks} == {0} and all(float(t).is_integer() for t in ticks)
+    assert len(weekly.get_xticks()) <= MAX_LABELS
+    assert numeric.get_ylim() == (-0.5, 10.5)
+    figure_png(figure)
