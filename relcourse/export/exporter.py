@@ -13,13 +13,7 @@ from nbconvert.exporters import HTMLExporter, TemplateExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Int, Unicode, default
 
-from relcourse.export.preprocessors import (
-    AddFacilitatorPages,
-    BuildHandoutViews,
-    EditionInfo,
-    RemoveAnswers,
-    ValidateRelcourseCells,
-)
+from relcourse.export.editions import EDITIONS
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -31,7 +25,7 @@ class HandoutExporter(HTMLExporter):
     export_from_notebook = "Relcourse handout"
     edition = Unicode("participant", help="participant or facilitator").tag(config=True)
     paper = Unicode("", help="a4 or letter (default: the course settings)").tag(config=True)
-    log_weeks = Int(0, help="blank journal pages per log: this many weeks, to copy (0: the plan's whole length)").tag(config=True)
+    log_weeks = Int(0, help="journal pages per log: this many numbered weeks (0: one page to photocopy)").tag(config=True)
 
     @default("template_name")
     def _template_name_default(self) -> str:
@@ -64,16 +58,12 @@ class HandoutExporter(HTMLExporter):
         return html, resources
 
     def relcourse_preprocessors(self) -> list[Preprocessor]:
-        """In order: validate → remove answers (participant) → views → facilitator pages → edition info."""
-        facilitator = self.edition == "facilitator"
-        steps: list[Preprocessor] = [ValidateRelcourseCells(parent=self)]
-        if not facilitator:
-            steps.append(RemoveAnswers(parent=self))  # before any view is built: answers never reach the template
-        steps.append(BuildHandoutViews(parent=self, with_answers=facilitator, log_weeks=self.log_weeks))
-        if facilitator:
-            steps.append(AddFacilitatorPages(parent=self))
-        steps.append(EditionInfo(parent=self, edition=self.edition, paper=self.paper))
-        return steps
+        """The edition's ordered steps (its row in ``EDITIONS``), each given the options it declares."""
+        edition = EDITIONS[self.edition]
+        options = {"with_answers": edition.answers, "blank_logs": edition.blank_logs, "log_weeks": self.log_weeks,
+                   "edition": edition.name, "edition_title": edition.title, "paper": self.paper}
+        return [step(parent=self, **{k: v for k, v in options.items() if step.class_traits().get(k) is not None})
+                for step in edition.preprocessors]
 
 
 class ParticipantHandoutExporter(HandoutExporter):

@@ -1,9 +1,8 @@
 """nbconvert preprocessors that turn a module notebook into handout data.
 
-Order matters (see ``HandoutExporter.relcourse_preprocessors``): metadata is validated
-first; answers are *removed* for the participant edition before anything renders, so
-no answer can reach a participant handout, not even hidden; then worksheet views are
-computed from metadata; facilitator pages are added last.
+Each edition's ordered list of these steps is a row in ``relcourse.export.editions`` (the
+comment there says why the order matters): validate, remove answers (participant), put the
+cells in print order, compute worksheet views, add facilitator pages, record the edition.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from relcourse.course.logs import long_choice
 from relcourse.course.quiz.kinds import kind_of
 from relcourse.course.quiz.model import QuizItem
 from relcourse.export import facilitator
-from relcourse.export.editions import EDITIONS
 from relcourse.notebook.cells import (
     NAMESPACE,
     ReflectionCell,
@@ -59,6 +57,46 @@ class RemoveAnswers(Preprocessor):
         return cell, resources
 
 
+#: the printed handout's parts, in order: what a group reads together first, then the pages
+#: people write on, then one photocopiable page per journal log. Kinds not listed are reading.
+PRINT_PARTS: dict[str, tuple[str, str]] = {  # part → (heading on the page, "" for none; anchor id)
+    "reading": ("", "part-reading"),
+    "worksheets": ("Worksheets", "part-worksheets"),
+    "logs": ("Practice logs: copy for each week", "part-logs"),
+}
+#: cell kind → (part, place within the part): worksheets run quiz, reflections, plan, phrase cards
+PRINT_PLACE: dict[str, tuple[str, int]] = {
+    "quiz": ("worksheets", 0), "score": ("worksheets", 0), "reflection": ("worksheets", 1),
+    "plan": ("worksheets", 2), "phrases": ("worksheets", 3), "journal": ("logs", 0),
+}
+
+
+class OrderForPrint(Preprocessor):
+    """Put a module's cells in print order (reading → worksheets → logs) and mark where each part starts.
+
+    The notebook interleaves activities with the reading, which suits a screen; on paper a group
+    reads first and writes after, and the logs to copy come last so they can be pulled out.
+    A self-check (one instrument cell) is left as it is.
+    """
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        parts = list(PRINT_PARTS)
+
+        def place(cell: Any) -> tuple[int, int]:
+            part, rank = PRINT_PLACE.get((from_cell(cell) or {}).get("kind", ""), ("reading", 0))
+            return parts.index(part), rank
+
+        nb.cells = sorted(nb.cells, key=place)  # stable: the notebook's order within each place
+        current = 0
+        for cell in nb.cells:
+            part = place(cell)[0]
+            if part != current:
+                cell.metadata["print_part"] = parts[part]
+                current = part
+        resources.setdefault("relcourse", {})["parts"] = PRINT_PARTS
+        return nb, resources
+
+
 def _weeks(days: int) -> list[list[int]]:
     return [list(range(start, min(start + 7, days + 1))) for start in range(1, days + 1, 7)]
 
@@ -76,10 +114,12 @@ class BuildHandoutViews(Preprocessor):
     """Compute each interactive cell's printed form (``cell.metadata.handout``) from its metadata."""
 
     with_answers = Bool(False).tag(config=True)
-    log_weeks = Int(0).tag(config=True)  # 0: a page for every week of the plan
+    log_weeks = Int(0).tag(config=True)  # 0: one page per log to photocopy; N: N numbered weeks
+    blank_logs = Bool(True).tag(config=True)  # False: point to the participant's log pages instead
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         self.quiz_number = 0
+        self.reflection_number = 0
         title = next((from_cell(c) for c in nb.cells if (from_cell(c) or {}).get("kind") == "title"), None) or {}
         resources.setdefault("relcourse", {})["title"] = title
         return super().preprocess(nb, resources)  # type: ignore[no-any-return]
@@ -105,18 +145,20 @@ class BuildHandoutViews(Preprocessor):
         return view
 
     def view_reflection(self, data: dict[str, Any]) -> dict[str, Any]:
-        return {"prompt": data["text"], "lines": 7}
+        self.reflection_number += 1
+        return {"number": self.reflection_number, "prompt": data["text"], "lines": 3}  # the back of the sheet for more
 
     def view_journal(self, data: dict[str, Any]) -> dict[str, Any]:
         # a choice among many long options (e.g. the plan's steps) prints as a blank to write in
         fields = [{**f, "kind": "text"} if f["kind"] == "choice" and long_choice(f["options"]) else f for f in data["fields"]]
         weeks = _weeks(int(data["days"]))
-        if 0 < self.log_weeks < len(weeks):  # fewer pages, to photocopy: days are left for the learner to number
-            shown = [[0] * 7 for _ in range(self.log_weeks)]
-        else:
-            shown = weeks
+        if self.log_weeks:  # numbered weeks, for those who want them printed
+            shown, numbered = weeks[:self.log_weeks], True
+        else:  # one page to photocopy: days are left for the learner to number
+            shown, numbered = [[0] * 7], False
         return {"title": data["title"], "instructions": data["instructions"], "daily": data["daily"],
-                "fields": fields, "weeks": shown, "total_weeks": len(weeks), "numbered": shown is weeks}
+                "fields": fields, "weeks": shown if self.blank_logs else [], "total_weeks": len(weeks),
+                "numbered": numbered}
 
     def view_plan(self, data: dict[str, Any]) -> dict[str, Any]:
         return {"steps": [{"title": s["title"], "when": _when(s)} for s in data["steps"]]}
@@ -178,12 +220,13 @@ class EditionInfo(Preprocessor):
     """
 
     edition = Unicode("participant").tag(config=True)
+    edition_title = Unicode("Participant handout").tag(config=True)
     paper = Unicode("").tag(config=True)
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         info = resources.setdefault("relcourse", {})
         title = info.get("title", {})
-        info["edition"] = EDITIONS[self.edition]
+        info["edition"] = {"name": self.edition, "title": self.edition_title}
         info["paper"] = (self.paper or title.get("paper") or "a4").upper()
         info["help"] = title.get("help", [])
         resources["language_code"] = nb.metadata.get(NAMESPACE, {}).get("lang") or resources.get("language_code") or "en"
