@@ -13,7 +13,7 @@ from rich.table import Table
 
 from relcourse.content.parser import load_article, load_articles
 from relcourse.content.serialize import article_to_json
-from relcourse.course import polarity
+from relcourse.course import polarity, review
 from relcourse.course.loader import load_course_content
 from relcourse.course.logs import generate_templates
 from relcourse.course.prompts import generate_prompts
@@ -61,6 +61,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.logs:
         for slug, logs in found_logs.items():
             print(terminal_text(f"{slug}: journal logs: {'; '.join(logs) or 'none besides the practice log'}"))
+    if (args.dir / "articles").is_dir():
+        for module in course.modules:
+            made = review.reviewables(module.article, schedule_items=course.settings.quiz_schedule_items,
+                                      curated=[i for i in module.quiz if i.source == "curated"])
+            status = review.review_status(module.article, module.review or review.Review(args.dir), made)
+            print(terminal_text(f"{status}" + "".join(f"\n  {e.kind} {e.id}: its sentence (line {e.line}) changed; "
+                                                       "review it again" for e in status.changed)))
     if args.polarity:
         for article in articles:
             for line in polarity.listing(article.slug, polarity.classify(article)):
@@ -69,6 +76,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(terminal_text(str(diagnostic)))
     print(f"{len(articles)} article(s) ready, {len(errors)} file(s) failed")
     return 1 if errors else 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Write the module's review file (keeping decisions already taken) and its HTML review sheet."""
+    from relcourse.export.review_sheet import render_review_sheet
+    from relcourse.files import write_atomic
+
+    path = review.review_path(args.content, args.module)
+    decided = review.load_review(path)  # a broken file stops here, with its file:line, before anything is rewritten
+    course = load_course_content(args.content)
+    module = course.module(args.module)
+    made = review.reviewables(module.article, schedule_items=course.settings.quiz_schedule_items,
+                              curated=[i for i in module.quiz if i.source == "curated"])
+    entries = review.merged_entries(decided, made)
+    status = review.review_status(module.article, review.Review(path, entries), made)
+    sheet = args.out / "review" / f"{module.slug}.html"
+    write_atomic(path, review.dump_review(module.slug, entries))
+    write_atomic(sheet, render_review_sheet(module.title, status, entries, str(path)))
+    print(terminal_text(f"{status}\nreview sheet: {sheet}\ndecide each entry in: {path}"))
+    return 0
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -244,6 +271,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--polarity", action="store_true",
                        help="also list each quoted sentence as recommended, discouraged, example or neutral, with the rule that decided")
     check.set_defaults(handler=cmd_check)
+
+    rev = sub.add_parser("review", help="a facilitator's review sheet and file: approve, edit or reject what was generated")
+    rev.add_argument("module", help="a module slug, e.g. security-and-needs-044")
+    rev.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    rev.add_argument("--out", type=Path, default=Path("exports"), help="the sheet goes to OUT/review/<module>.html")
+    rev.set_defaults(handler=cmd_review)
 
     inspect = sub.add_parser("inspect", help="show one parsed article")
     inspect.add_argument("article", type=Path)

@@ -20,6 +20,7 @@ from relcourse.course.prompts import Prompt, generate_prompts
 from relcourse.course.quiz.curated import load_curated
 from relcourse.course.quiz.generate import generate_items
 from relcourse.course.quiz.model import QuizItem, merge_curated
+from relcourse.course.review import LOG, PHRASE, PROMPT, QUIZ, Review, load_review, review_path
 from relcourse.course.selfcheck.instrument import Instrument, load_instruments
 from relcourse.course.settings import CourseSettings, load_course
 from relcourse.errors import ContentError, RelcourseError
@@ -32,6 +33,7 @@ class Module:
     prompts: list[Prompt]
     templates: list[JournalTemplate]
     course: CourseSettings = field(default_factory=CourseSettings)
+    review: Review | None = None  # the facilitator's decisions (content/reviewed/<slug>.yaml), already applied above
 
     @property
     def slug(self) -> str:
@@ -50,7 +52,8 @@ class Module:
     def phrases(self) -> list[Phrase]:
         """Sentences worth a card: only those the article recommends, each once, in full (the wiki's
         cut teaser copies and sentences it warns against never)."""
-        return offered_phrases(self.polarity)
+        phrases = offered_phrases(self.polarity)
+        return self.review.apply(PHRASE, phrases) if self.review else phrases
 
     def quiz_item(self, item_id: str) -> QuizItem:
         return _find(self.quiz, item_id, "quiz item")
@@ -108,7 +111,13 @@ def load_course_content(content_dir: Path) -> Course:
                 diagnostics.append(Diagnostic(exc.path, exc.line or 0, str(exc).split(": ", 1)[1], "error"))
                 continue
             quiz = merge_curated(quiz, items, removed)
-        modules.append(Module(article, quiz, generate_prompts(article), generate_templates(article), settings))
+        try:  # reviewed entries are used as stored, rejected ones dropped (relcourse.course.review)
+            review = load_review(review_path(content_dir, article.slug))
+        except ContentError as exc:
+            diagnostics.append(Diagnostic(exc.path, exc.line or 0, str(exc).split(": ", 1)[1], "error"))
+            continue
+        modules.append(Module(article, review.apply(QUIZ, quiz), review.apply(PROMPT, generate_prompts(article)),
+                              review.apply(LOG, generate_templates(article)), settings, review))
     diagnostics += _unused_yaml_files(content_dir, {m.slug for m in modules}, {str(d.path) for d in diagnostics})
     instruments, errors = load_instruments(content_dir / "instruments")
     diagnostics += [Diagnostic(e.path, e.line or 0, str(e).split(": ", 1)[1], "error") for e in errors]
@@ -122,7 +131,7 @@ def load_course_content(content_dir: Path) -> Course:
 
 
 #: YAML folders read by file name: files there that would be skipped are named, never silently ignored
-YAML_FOLDERS = ("quizzes", "instruments")
+YAML_FOLDERS = ("quizzes", "instruments", "reviewed")
 
 
 def _unused_yaml_files(content_dir: Path, slugs: set[str], failed: set[str]) -> list[Diagnostic]:
@@ -132,8 +141,8 @@ def _unused_yaml_files(content_dir: Path, slugs: set[str], failed: set[str]) -> 
         folder = content_dir / name
         for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
             found.append(Diagnostic(str(path), 0, f"not read: only *.yaml files are; rename it to {path.stem}.yaml"))
-    quizzes = content_dir / "quizzes"
-    for path in sorted(quizzes.glob("*.yaml")) if quizzes.is_dir() else []:
+    by_module = [content_dir / "quizzes", content_dir / "reviewed"]
+    for path in sorted(p for folder in by_module if folder.is_dir() for p in folder.glob("*.yaml")):
         if path.stem not in slugs and str(path) not in failed:
             found.append(Diagnostic(str(path), 0, f"not used: no module {path.stem!r} was built (no article has that name, or it failed); name the file "
                                                   "after a module ('relcourse check' lists them) or delete it"))
