@@ -15,7 +15,7 @@ import pytest
 
 from relcourse.cli import main
 from relcourse.store.journal import Journal
-from relcourse.store.schema import StoreError
+from relcourse.store.schema import SCHEMA_VERSION, StoreError
 from relcourse.store.views import (
     counts_by,
     entries_per_week,
@@ -58,7 +58,7 @@ def test_store_is_private_and_in_wal_mode(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_default_location_follows_relcourse_home(private_home: Path) -> None:
