@@ -220,7 +220,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print(terminal_text(str(path)))
             for failure in incomplete.failures:
                 print(f"relcourse: error: {terminal_text(failure)}", file=sys.stderr)
-            return 1
+            return 2  # as for any other error: the exit status scripts check
     for path in written:
         print(terminal_text(str(path)))
     return 0

@@ -8,12 +8,11 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from multiprocessing.pool import Pool
 from pathlib import Path
-from types import FrameType
 
 import nbformat
 from nbformat import NotebookNode
@@ -101,16 +100,21 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _worker_init(parent: int) -> None:
-    """A worker ends with its parent, however the parent ends (even SIGKILL), instead of living on at ~110 MB.
+    """A worker ends with its parent, however the parent ends (SIGTERM, even SIGKILL), instead of living on at ~110 MB.
 
-    Interrupts go to the parent, which terminates the workers: a Ctrl-C prints no worker tracebacks.
+    Interrupts go to the parent, which terminates the workers in a ``finally``: a Ctrl-C prints no
+    worker tracebacks. (No SIGTERM handler in the parent: one raising in a fork hook is ignored.)
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()  # elsewhere, and if prctl came late
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _start_pdf_workers(count: int) -> Pool:
@@ -121,23 +125,6 @@ def _start_pdf_workers(count: int) -> Pool:
     """
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return multiprocessing.get_context(method).Pool(count, initializer=_worker_init, initargs=(os.getpid(),))
-
-
-def _raise_exit(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
-
-
-@contextmanager
-def _terminated_cleanly() -> Iterator[None]:
-    """SIGTERM ends the export like Ctrl-C does: through ``finally`` blocks, so the workers are stopped."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _raise_exit)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 class ExportIncomplete(RelcourseError):
@@ -178,36 +165,35 @@ def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: 
     pdfs = len(slugs) * len(editions) if "pdf" in formats else 0
     count = min(pdfs, workers or os.cpu_count() or 1)
     exporters = {edition: EXPORTERS[edition](paper=paper, log_weeks=log_weeks) for edition in editions}
-    with _terminated_cleanly():
-        pool = _start_pdf_workers(count) if count > 1 else None
-        try:
-            with Progress(disable=not show_progress, transient=True) as progress:
-                task = progress.add_task("Exporting handouts", total=len(slugs) * len(editions) + pdfs)
-                for slug in slugs:
-                    try:
-                        rendered = _render_module(notebooks, slug, exporters, False)
-                    except RelcourseError as exc:
-                        failures.append(str(exc))
-                        progress.advance(task, len(editions) * (2 if pdfs else 1))
-                        continue
-                    for item in rendered:
-                        base = out / f"{item.slug}-{item.edition}"
-                        if "html" in formats:
-                            write_atomic(base.with_suffix(".html"), item.html)
-                            written.append(base.with_suffix(".html"))
-                        if "pdf" in formats:
-                            jobs.append((item.html, str(base.with_suffix(".pdf"))))
-                        progress.advance(task)
-                printed = map(_print_pdf_job, jobs) if pool is None else pool.imap(_print_pdf_job, jobs)
-                for target_name in printed:
-                    written.append(Path(target_name))
+    pool = _start_pdf_workers(count) if count > 1 else None
+    try:
+        with Progress(disable=not show_progress, transient=True) as progress:
+            task = progress.add_task("Exporting handouts", total=len(slugs) * len(editions) + pdfs)
+            for slug in slugs:
+                try:
+                    rendered = _render_module(notebooks, slug, exporters, False)
+                except RelcourseError as exc:
+                    failures.append(str(exc))
+                    progress.advance(task, len(editions) * (2 if pdfs else 1))
+                    continue
+                for item in rendered:
+                    base = out / f"{item.slug}-{item.edition}"
+                    if "html" in formats:
+                        write_atomic(base.with_suffix(".html"), item.html)
+                        written.append(base.with_suffix(".html"))
+                    if "pdf" in formats:
+                        jobs.append((item.html, str(base.with_suffix(".pdf"))))
                     progress.advance(task)
-            if pool is not None:
-                pool.close()
-                pool.join()
-        finally:
-            if pool is not None:
-                pool.terminate()  # after close/join a no-op; on an error or interrupt it stops the printing
+            printed = map(_print_pdf_job, jobs) if pool is None else pool.imap(_print_pdf_job, jobs)
+            for target_name in printed:
+                written.append(Path(target_name))
+                progress.advance(task)
+        if pool is not None:
+            pool.close()
+            pool.join()
+    finally:
+        if pool is not None:
+            pool.terminate()  # after close/join a no-op; on an error or interrupt it stops the printing
     if failures:
         raise ExportIncomplete(failures, written)
     return written

@@ -40,7 +40,7 @@ def test_a_broken_notebook_is_named_and_the_rest_exported(tmp_path: Path, notebo
     assert "aaa-broken.ipynb" in failure and "relcourse build" in failure and "\n" not in failure
     assert {p.name for p in caught.value.written} >= {f"{s}-participant.html" for s in SEEDS}
 
-    assert main(["export", "--to", "html", "--notebooks", str(notebooks), "--out", str(tmp_path / "cli")]) == 1
+    assert main(["export", "--to", "html", "--notebooks", str(notebooks), "--out", str(tmp_path / "cli")]) == 2
     captured = capsys.readouterr()
     assert "aaa-broken.ipynb" in captured.err and "Traceback" not in captured.err
     assert all((tmp_path / "cli" / f"{s}-participant.html").exists() for s in SEEDS)
