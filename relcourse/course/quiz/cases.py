@@ -64,8 +64,7 @@ def case_concept_items(ctx: Context) -> list[QuizItem]:
         options = choices(answer, [c for c in concepts if c != answer], ctx.rng(ident))
         explanation = ctx.words.explanations["case"].format(quote=sentences[naming].text)
         items.append(grounded_item(ident, "single", ctx.words.prompts["case_concept"].format(sentence=shown.text),
-                                   (answer,), options, sentences[naming], explanation,
-                                   quote=f"{shown.text} / {sentences[naming].text}"))
+                                   (answer,), options, sentences[naming], explanation))
     return items
 
 

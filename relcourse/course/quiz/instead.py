@@ -36,8 +36,10 @@ def instead_items(ctx: Context) -> list[QuizItem]:
             continue
         ident = item_id("instead", pair.replaces + pair.text)
         options = choices(pair.text, wrong, ctx.rng(ident))
-        sentence = Sentence(pair.text, _section_of(ctx, pair.line), "", pair.line)
+        # the article's sentence that holds the pair grounds the item
+        sentence = next((s for s in ctx.sentences if pair.text in s.text and pair.replaces in s.text),
+                        Sentence(pair.text, _section_of(ctx, pair.line), "", pair.line))
         items.append(grounded_item(
             ident, "single", ctx.words.prompts["instead"].format(replaced=pair.replaces), (pair.text,), options, sentence,
-            ctx.words.explanations["instead"].format(replaced=pair.replaces), quote=f"{pair.replaces} / {pair.text}"))
+            ctx.words.explanations["instead"].format(replaced=pair.replaces)))
     return items
