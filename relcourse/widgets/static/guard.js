@@ -35,6 +35,12 @@ function guard(root) {
     if (event.ctrlKey || event.metaKey) root.removeAttribute("data-lm-suppress-shortcuts");
   }, true);
   root.addEventListener("keyup", () => root.setAttribute("data-lm-suppress-shortcuts", "true"), true);
+  // the notebook also reads keys on its own node (arrows move between cells): keys stay in the
+  // widget, where their default action (choose, type, move focus) still happens. Escape goes on,
+  // so the keyboard can always leave a widget for the notebook.
+  root.addEventListener("keydown", (event) => {
+    if (!(event.ctrlKey || event.metaKey || event.altKey) && event.key !== "Escape") event.stopPropagation();
+  });
   root.addEventListener("focusout", () => root.setAttribute("data-lm-suppress-shortcuts", "true"));
   tidy(root);
   new MutationObserver(() => tidy(root)).observe(root, { childList: true, subtree: true, attributes: true,
