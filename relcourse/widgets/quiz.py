@@ -14,6 +14,7 @@ import ipywidgets as w
 from relcourse.course.quiz.model import QuizItem
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
+from relcourse.widgets.feedback import marked_answer, wrong_answer
 from relcourse.widgets.quiz_inputs import input_for
 
 _scores: weakref.WeakSet[QuizScore] = weakref.WeakSet()
@@ -30,6 +31,7 @@ class QuizWidget(PrivateBox):
         self.item_kind = self.answer_input.kind
         self.inputs: list[Any] = self.answer_input.inputs
         self.feedback = w.HTML()
+        self.last_response: Any = None
         self.check_button = w.Button(description="Check", button_style="primary")
         self.retry_button = w.Button(description="Try again", layout=w.Layout(display="none"))
         self.show_button = w.Button(description="Show answer", layout=w.Layout(display="none"))
@@ -64,6 +66,7 @@ class QuizWidget(PrivateBox):
             self.feedback.value = status(self.answer_input.hint)
             return None
         correct = self.item_kind.grade(self.item, response)
+        self.last_response = response  # what Show answer marks
         self.journal.record_attempt(self.module_slug, self.item.id, response, correct)
         for widget in self.inputs:
             widget.disabled = True
@@ -73,8 +76,7 @@ class QuizWidget(PrivateBox):
             self.feedback.value = status("✓ Correct.", "ok") + self._explanation()
             self.show_button.layout.display = "none"
         else:
-            where = f" Look again at “{html_text(self.item.section)}”." if self.item.section else ""
-            self.feedback.value = status(f"✗ Not quite.{where} Try again, or show the answer.", "bad")
+            self.feedback.value = status(wrong_answer(self.item.section, self.item_kind.hint(self.item)), "bad")
             self.show_button.layout.display = None
         for score in list(_scores):
             if score.module_slug == self.module_slug:
@@ -90,7 +92,9 @@ class QuizWidget(PrivateBox):
         return "".join(parts)
 
     def show_answer(self) -> None:
-        self.feedback.value = status(f"Answer: {html_text(self.item_kind.answer_text(self.item))}.", "info") + self._explanation()
+        mine = self.item_kind.review(self.item, self.last_response) if self.last_response is not None else []
+        self.feedback.value = (marked_answer(mine) + status(f"Answer: {html_text(self.item_kind.answer_text(self.item))}.", "info")
+                               + self._explanation())
         self.show_button.layout.display = "none"
 
     def reset(self) -> None:

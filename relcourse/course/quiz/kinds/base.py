@@ -7,15 +7,50 @@ words, and gives the data its printed partial (``export/templates/relcourse_hand
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal, TypeVar
 
 from relcourse.course.quiz.model import QuizItem
 
 
 class ItemError(ValueError):
     """A curated item that does not fit its type; the loader adds the file and item."""
+
+
+#: what the hint shows in place of a word of the answer
+GAP = "…"
+#: words shorter than this ("the", "and") stay in a hint: hiding them gives nothing away
+HINT_WORD = 4
+#: a true/false hint names only the opening of the grounding sentence: the whole would give the verdict
+OPENING_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One part of a learner's answer after *Show answer*: right, wrong, or a right one not given."""
+
+    text: str
+    verdict: Literal["right", "wrong", "missed"]
+
+
+def masked(sentence: str, answers: Iterable[str]) -> str:
+    """``sentence`` with the answers, and each of their words of ``HINT_WORD`` letters or more, as gaps.
+
+    Empty when a gap would not hide the answer (an answer spelled differently in the sentence).
+    """
+    answers = [a for a in answers if a.strip()]
+    whole = [re.compile(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", re.IGNORECASE)
+             for a in sorted(answers, key=len, reverse=True)]  # whole answers first (Chinese has no spaces)
+    text = sentence
+    for pattern in whole:
+        text = pattern.sub(GAP, text)
+    words = {w.casefold() for a in answers for w in re.findall(r"\w+", a) if len(w) >= HINT_WORD}
+    text = re.sub(r"\w+", lambda m: GAP if m.group(0).casefold() in words else m.group(0), text)
+    text = re.sub(f"(?:{re.escape(GAP)}\\s*)+(?={re.escape(GAP)})", "", text)  # one gap per run
+    return "" if any(p.search(text) for p in whole) or text == sentence else text
 
 
 class ItemKind(ABC):
@@ -52,6 +87,14 @@ class ItemKind(ABC):
     def worksheet(self, item: QuizItem) -> dict[str, Any]:
         """What the printed partial shows besides number and prompt."""
         return {"options": list(item.options)}
+
+    def hint(self, item: QuizItem) -> str:
+        """After a wrong answer: the grounding sentence with the answer left out ("" when it cannot be)."""
+        return masked(item.quote, item.answer) if item.quote else ""
+
+    def review(self, item: QuizItem, response: Any) -> list[Mark]:
+        """The learner's answer, part by part, marked against the right one (for *Show answer*)."""
+        return [Mark(str(response), "right" if self.grade(item, response) else "wrong")]
 
 
 K = TypeVar("K", bound=type[ItemKind])

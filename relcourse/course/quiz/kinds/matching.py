@@ -7,7 +7,7 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
-from relcourse.course.quiz.kinds.base import ItemError, ItemKind, register
+from relcourse.course.quiz.kinds.base import ItemError, ItemKind, Mark, register
 from relcourse.course.quiz.model import QuizItem
 
 
@@ -39,6 +39,12 @@ class Matching(ItemKind):
 
     def answer_text(self, item: QuizItem) -> str:
         return "; ".join(f"{left} → {right}" for left, right in zip(item.left, item.answer))
+
+    def review(self, item: QuizItem, response: Any) -> list[Mark]:
+        """Each left-hand item with the statement the learner gave it."""
+        given, right = dict(response or {}), dict(zip(item.left, item.answer))
+        return [Mark(f"{left} → {given[left]}", "right" if given[left] == right[left] else "wrong")
+                for left in item.left if left in given]
 
     def key_text(self, item: QuizItem) -> str:
         letter_of = {text: letter for letter, text in letters(item).items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from relcourse.course.quiz.kinds.base import ItemError, ItemKind, options_list, register
+from relcourse.course.quiz.kinds.base import ItemError, ItemKind, Mark, options_list, register
 from relcourse.course.quiz.model import QuizItem
 
 
@@ -30,3 +30,9 @@ class Multiple(ItemKind):
 
     def answer_text(self, item: QuizItem) -> str:
         return "; ".join(item.answer)
+
+    def review(self, item: QuizItem, response: Any) -> list[Mark]:
+        """Each option the learner ticked (right or wrong), then each right one left unticked."""
+        ticked = set(response or ())
+        marks = [Mark(o, "right" if o in item.answer else "wrong") for o in item.options if o in ticked]
+        return marks + [Mark(o, "missed") for o in item.options if o in item.answer and o not in ticked]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from relcourse.course.quiz.kinds.base import ItemError, ItemKind, register
+from relcourse.course.quiz.kinds.base import ItemError, ItemKind, Mark, register
 from relcourse.course.quiz.model import QuizItem
 
 
@@ -27,3 +27,8 @@ class Ordering(ItemKind):
 
     def answer_text(self, item: QuizItem) -> str:
         return " → ".join(item.answer)
+
+    def review(self, item: QuizItem, response: Any) -> list[Mark]:
+        """Each place in the learner's order: right where the article has the same item there."""
+        return [Mark(f"{n}. {text}", "right" if n <= len(item.answer) and item.answer[n - 1] == text else "wrong")
+                for n, text in enumerate(response or (), 1)]
