@@ -146,7 +146,7 @@ class MatchingInput(QuizInput):
 
     def build(self) -> w.Widget:
         listing = "".join(f"<li>{html_text(option)}</li>" for option in self.item.options)
-        choices = [("–", None)] + [(letter, letter) for letter in letters(self.item)]
+        choices = [("–", "")] + [(letter, letter) for letter in letters(self.item)]  # not None: ipywidgets shows a None value as a blank box
         self.inputs = [w.Dropdown(options=choices, index=0, layout=w.Layout(width=SMALL)) for _ in self.item.left]
         rows = [w.HBox([dd, w.HTML(f"<b>{html_text(left)}</b>")]) for left, dd in zip(self.item.left, self.inputs)]
         intro = w.HTML(f"<ol type='A' style='margin:.3em 0'>{listing}</ol>"
@@ -156,7 +156,7 @@ class MatchingInput(QuizInput):
     def response(self) -> Any:
         values = [dd.value for dd in self.inputs]
         statement = letters(self.item)
-        return None if None in values else {left: statement[letter] for left, letter in zip(self.item.left, values)}
+        return None if "" in values else {left: statement[letter] for left, letter in zip(self.item.left, values)}
 
     def set_response(self, response: Any) -> None:
         letter_of = {option: letter for letter, option in letters(self.item).items()}

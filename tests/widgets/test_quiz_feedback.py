@@ -88,3 +88,11 @@ def test_every_type_marks_its_parts(journal: Journal, quiz_item: QuizItem, expec
     widget.check()
     widget.show_answer()
     assert re.findall(r'<li class="rc-(\w+)">. ([^<]+?) <i>', widget.feedback.value) == expected
+
+
+def test_try_again_shows_the_dash_in_matching_dropdowns(journal: Journal) -> None:
+    widget = QuizWidget("m", MATCHING, journal)
+    widget.set_response(WRONG["matching"])
+    widget.check()
+    widget.reset()
+    assert [dd.label for dd in widget.inputs] == ["–", "–"] and widget.response() is None
