@@ -195,18 +195,20 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from relcourse.export.run import ExportIncomplete, export_handouts, export_pack, module_slugs
+    from relcourse.export.run import ExportIncomplete, export_handouts, module_slugs, with_page_count
 
     editions = list(EDITIONS) if args.edition == "all" else [args.edition]
     formats = ["html", "pdf"] if args.to == "all" else [args.to]
-    if args.pack:
+    if args.programme:
+        from relcourse.export.programme import export_programme
+
         if not args.modules:
-            print("relcourse: error: name the modules of the pack: relcourse export --pack NAME MODULE…", file=sys.stderr)
+            print("relcourse: error: name the modules of the programme: relcourse export --programme NAME MODULE…",
+                  file=sys.stderr)
             return 2
-        written = []
-        for edition in editions:
-            written += export_pack(args.notebooks, args.out, args.pack, args.modules, edition, args.paper or "", formats,
-                                   log_weeks=args.log_weeks)
+        written = export_programme(args.notebooks, args.out, args.programme, args.modules, sessions=args.sessions,
+                                   minutes=args.minutes, selfcheck=args.selfcheck or "", paper=args.paper or "",
+                                   formats=formats, log_weeks=args.log_weeks)
     else:
         slugs = args.modules or module_slugs(args.notebooks)
         if not slugs:
@@ -222,7 +224,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 print(f"relcourse: error: {terminal_text(failure)}", file=sys.stderr)
             return 2  # as for any other error: the exit status scripts check
     for path in written:
-        print(terminal_text(str(path)))
+        print(terminal_text(with_page_count(path)))
     return 0
 
 
@@ -296,7 +298,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--edition", choices=[*EDITIONS, "all"], default="all")
     export.add_argument("--to", choices=["html", "pdf", "all"], default="all")
     export.add_argument("--paper", choices=["a4", "letter"], help="default: paper in content/course.yaml")
-    export.add_argument("--pack", metavar="NAME", help="one workshop-pack document of the named modules")
+    export.add_argument("--programme", "--pack", dest="programme", metavar="NAME",
+                        help="a workshop programme of the named modules: facilitator programme and participant booklet")
+    export.add_argument("--sessions", type=int, default=0, metavar="N", help="programme sessions (default: one per module)")
+    export.add_argument("--minutes", type=int, choices=[90, 120], default=90, help="length of each programme session")
+    export.add_argument("--selfcheck", metavar="ID", help="self-check given before the first and after the last session")
     export.add_argument("--log-weeks", type=_weeks_arg, default=0, metavar="N",
                         help="blank journal pages: N weeks per log, to photocopy (default: every week of the plan)")
     export.add_argument("--notebooks", type=Path, default=Path("notebooks"))

@@ -199,29 +199,10 @@ def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: 
     return written
 
 
-def export_pack(notebooks: Path, out: Path, name: str, slugs: Sequence[str], edition: str = "participant",
-                paper: str = "", formats: Sequence[str] = ("pdf",), log_weeks: int = 0) -> list[Path]:
-    """One document for a workshop: cover, contents, every module, page numbers running through."""
-    exporter = EXPORTERS[edition](paper=paper, log_weeks=log_weeks)
-    modules, resources = [], None
-    for slug in slugs:
-        nb = read_module_notebook(notebooks, slug)
-        res = {"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": True}
-        html, resources = exporter.from_notebook_node(nb, resources=res)
-        modules.append({"slug": slug, "title": nb.metadata[NAMESPACE]["title"], "html": html})
-    if resources is None:
-        raise RelcourseError("a pack needs at least one module: name them after --pack NAME")
-    info = resources["relcourse"]
-    footer = exporter.environment.get_template("worksheets.html.j2").module.footer(info)
-    html = exporter.environment.get_template("pack.html.j2").render(
-        pack_title=name, course=info["title"].get("course", ""), modules=modules, resources=resources, footer=footer)
-    stem = out / f"pack-{''.join(c if c.isalnum() or c in '-_' else '-' for c in name.lower())}-{edition}"
-    written = []
-    if "html" in formats:
-        write_atomic(stem.with_suffix(".html"), html)
-        written.append(stem.with_suffix(".html"))
-    if "pdf" in formats:
-        write_atomic(stem.with_suffix(".pdf"), html_to_pdf(html))
-        written.append(stem.with_suffix(".pdf"))
-    return written
+def with_page_count(path: Path) -> str:
+    """``exports/x.pdf (12 pages)``: what a facilitator needs to know before photocopying."""
+    if path.suffix != ".pdf" or not path.exists():
+        return str(path)
+    from pypdf import PdfReader
 
+    return f"{path} ({len(PdfReader(path).pages)} pages)"

@@ -15,7 +15,8 @@ from relcourse.export.exporter import (
     FacilitatorGuideExporter,
     ParticipantHandoutExporter,
 )
-from relcourse.export.facilitator import agenda, objectives, tidy_name
+from relcourse.export.facilitator import AGENDA_PARTS, agenda, objectives, tidy_name
+from relcourse.export.programme import plan_sessions
 from relcourse.export.run import export_handouts, render_handouts
 from relcourse.notebook.cells import from_cell
 
@@ -130,16 +131,40 @@ def test_nbconvert_entry_points(built_notebooks: Path) -> None:
     assert "Answer key" in " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def test_cli_export_paper_and_pack(tmp_path: Path, built_notebooks: Path) -> None:
+def test_cli_export_paper_and_programme(tmp_path: Path, built_notebooks: Path) -> None:
     assert main(["export", "security-and-needs-044", "--edition", "participant", "--to", "html", "--paper", "letter",
                  "--notebooks", str(built_notebooks), "--out", str(tmp_path)]) == 0
     assert "size: LETTER" in (tmp_path / "security-and-needs-044-participant.html").read_text()
-    assert main(["export", "--pack", "Week one", *SEEDS, "--edition", "facilitator", "--to", "pdf",
-                 "--notebooks", str(built_notebooks), "--out", str(tmp_path)]) == 0
-    reader = PdfReader(tmp_path / "pack-week-one-facilitator.pdf")
-    first = _flat(reader.pages[0].extract_text())
-    assert "Contents" in first and "Daily Security Maintenance" in first and "Security and Aging" in first
-    assert f"1 / {len(reader.pages)}" in first and len(reader.pages) > 20
+    assert main(["export", "--programme", "Week one", *SEEDS, "--sessions", "3", "--minutes", "120",
+                 "--selfcheck", "relationship-test", "--to", "pdf", "--notebooks", str(built_notebooks),
+                 "--out", str(tmp_path)]) == 0
+    guide = PdfReader(tmp_path / "programme-week-one-facilitator.pdf")
+    booklet = PdfReader(tmp_path / "programme-week-one-participant.pdf")
+    text = _flat(" ".join(page.extract_text() for page in guide.pages))
+    first = _flat(booklet.pages[0].extract_text())
+    assert "Contents" in first and "Session 1: Daily Security Maintenance" in first and "Security and Aging" in first
+    assert f"1 / {len(booklet.pages)}" in first
+    for heading in ("Session plan", "Session 3 (120 minutes)", "Ground rules and consent", "Attendance and fidelity log"):
+        assert heading in text, heading
+    assert text.count("Screening before a couples workshop") == 2  # the contents line and the page, once
+    assert "(continued)" in text and "Self-check (after)" in text
+
+
+def test_programme_agendas_add_up() -> None:
+    titles = {"a": "A", "b": "B"}
+    parts = {"a": {part.needs: 3 for part in AGENDA_PARTS}, "b": {"scenario": 1, "quiz": 5}}
+    for sessions in (1, 2, 3, 5):
+        for minutes in (90, 120):
+            plan = plan_sessions(["a", "b"], titles, parts, sessions, minutes)
+            assert [s.number for s in plan] == list(range(1, sessions + 1))
+            assert {slug for s in plan for slug in s.modules} == {"a", "b"}
+            for session in plan:
+                assert sum(item.minutes for item in session.agenda) == minutes
+                assert all(item.minutes % 5 == 0 and item.minutes >= 5 for item in session.agenda)
+                starts = [item.start for item in session.agenda]
+                assert starts == sorted(starts) and starts[0] == 0
+            assert "self-check (before)" in plan[0].agenda[0].activity and "Self-check (after)" in plan[-1].agenda[-1].activity
+            assert plan[-1].homework == "" and all(s.homework for s in plan[:-1])
 
 
 def test_export_errors_are_one_line(tmp_path: Path, built_notebooks: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -167,9 +192,9 @@ def test_objectives_tidy_title_case_names() -> None:
     assert tidy_name("Gottman'S Bids And Turning Toward Research") == "Gottman's Bids and Turning Toward Research"
     assert tidy_name("Of Mice") == "Of Mice"
     found = objectives({"concepts": [{"name": "Preventive Maintenance Vs Crisis Repair"}, {"name": "Bids"}], "subsections": []})
-    assert found[0] == "Explain in your own words what the article means by “Preventive Maintenance vs Crisis Repair”."
-    assert found[1] == "Give an everyday example of “Bids” from a couple's life."
-    assert found[-1].startswith("Choose a first step")
+    assert found[0] == "Explain in your own words what the article says about “Preventive Maintenance vs Crisis Repair”."
+    assert found[1] == "Connect what the article says about “Bids” to a moment from a couple's everyday life."
+    assert not any(o.startswith("Choose a first step") for o in found)  # no plan, no plan objective
 
 
 def test_log_weeks_prints_numbered_weeks_instead_of_one_page_to_copy(built_notebooks: Path) -> None:

@@ -1,0 +1,159 @@
+"""A workshop programme: several modules over several sessions, as one facilitator programme and
+one participant booklet (``relcourse export --programme``; rebuilt by ``relcourse build`` for the
+programmes listed in ``content/course.yaml``).
+
+The plan (which module in which session, homework, when the self-check runs, timed agendas) is
+computed here; the template only lays it out. Each module's pages are its handout rendered by the
+edition's own exporter, so a programme never differs from the single-module handouts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from relcourse.errors import RelcourseError
+from relcourse.export import facilitator
+from relcourse.export.exporter import html_to_pdf
+from relcourse.export.facilitator import AgendaItem
+from relcourse.export.run import EXPORTERS, read_module_notebook
+from relcourse.files import write_atomic
+from relcourse.notebook.cells import read_cell, read_notebook
+
+SESSION_LENGTHS = (90, 120)
+
+#: fixed parts of a programme session: (activity, minutes); the module work fills the rest
+OPENING_FIRST = ("Welcome, ground rules and consent; safety note; self-check (before)", 15)
+OPENING = ("Check-in and homework review: logs and the practice step", 10)
+CLOSING = ("Homework set; closing round", 10)
+CLOSING_LAST = ("Self-check (after); where to find help from now on; closing round", 15)
+
+GROUND_RULES = [
+    "What is said in the group stays in the group; share only what you are comfortable sharing.",
+    "Speak for yourself (“I”), not for your partner; no one is asked to disclose more than they wish.",
+    "Journals, reflections and self-check answers are private: no one is asked to show them.",
+    "Anyone may pass on an exercise or leave the room at any time, without giving a reason.",
+    "This is education, not therapy or crisis support: for help, use the resources in the footer.",
+]
+CONSENT = ("I have read the ground rules. I understand that this workshop is educational material, not therapy, "
+           "that taking part is voluntary and that I may stop at any time.")
+ATTENDANCE_ROWS = 14
+
+
+@dataclass(frozen=True)
+class Session:
+    number: int
+    modules: list[str]  # slugs; a session without a new module continues the previous one
+    continues: str  # slug of the module it continues, "" if none
+    agenda: list[AgendaItem]
+    homework: str
+
+
+@dataclass
+class Programme:
+    name: str
+    sessions: list[Session]
+    minutes: int
+    selfcheck: str = ""  # the instrument notebook given before the first and after the last session
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+def _module_work(counts: dict[str, int], minutes: int, start: int) -> list[AgendaItem]:
+    """A module's own activities in ``minutes`` (its single-session agenda without opening and closing),
+    timed from ``start``, so a programme times each module as its own guide does."""
+    inner = facilitator.agenda(counts, minutes + facilitator.OPENING + facilitator.CLOSING)[1:-1]
+    items, clock = [], start
+    for item in inner:
+        items.append(AgendaItem(clock, item.minutes, item.activity))
+        clock += item.minutes
+    return items
+
+
+def plan_sessions(slugs: Sequence[str], titles: dict[str, str], parts: dict[str, dict[str, int]],
+                  sessions: int, minutes: int) -> list[Session]:
+    """Modules in order over the sessions (several to a session, or one module over several sessions);
+    every agenda fills its session exactly, in 5-minute blocks."""
+    plan: list[Session] = []
+    previous = ""
+    for number in range(1, sessions + 1):
+        chosen = list(slugs[-(-(number - 1) * len(slugs) // sessions):-(-number * len(slugs) // sessions)])  # modules early
+        first, last = number == 1, number == sessions
+        opening = OPENING_FIRST if first else OPENING
+        closing = CLOSING_LAST if last else CLOSING
+        work = minutes - opening[1] - closing[1]
+        items = [AgendaItem(0, opening[1], opening[0])]
+        continues = "" if chosen else previous  # more sessions than modules: practise the module before
+        shares = [work // len(chosen) // 5 * 5] * len(chosen) if chosen else []
+        if shares:
+            shares[0] += work - sum(shares)
+        for slug, share in zip(chosen, shares):
+            module_items = _module_work(parts[slug], share, items[-1].start + items[-1].minutes)
+            items += [AgendaItem(i.start, i.minutes, f"{titles[slug]}: {i.activity}") for i in module_items]
+        if continues:
+            half = work // 2 // 5 * 5
+            items += [AgendaItem(opening[1], work - half, f"{titles[continues]}: practice review in pairs, with the phrase cards"),
+                      AgendaItem(opening[1] + work - half, half, f"{titles[continues]}: a case discussed again; the next step of the plan")]
+        items.append(AgendaItem(minutes - closing[1], closing[1], closing[0]))
+        homework = "" if last else ("Keep the practice logs (one copied page a week) and try the next step of the "
+                                    f"practice plan of {', '.join(titles[s] for s in chosen or [previous])}.")
+        plan.append(Session(number, chosen, continues, items, homework))
+        previous = chosen[-1] if chosen else previous
+    return plan
+
+
+def _render_modules(notebooks: Path, slugs: Sequence[str], edition: str, paper: str,
+                    log_weeks: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    exporter = EXPORTERS[edition](paper=paper, log_weeks=log_weeks)
+    rendered, resources = [], None
+    for slug in slugs:
+        nb = read_module_notebook(notebooks, slug)
+        res = {"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": True, "relcourse_programme": True}
+        html, resources = exporter.from_notebook_node(nb, resources=res)
+        cells = [d for d in (read_cell(c) for c in nb.cells) if d is not None]
+        rendered.append({"slug": slug, "title": read_notebook(nb).title, "html": html,
+                         "parts": facilitator.parts_of(cells, resources["relcourse"].get("title", {}))})
+    if resources is None:
+        raise RelcourseError("a programme needs at least one module: name them after --programme NAME")
+    return rendered, resources
+
+
+def _stem(name: str) -> str:
+    return "programme-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in name.lower())
+
+
+def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str], *, sessions: int = 0,
+                     minutes: int = 90, selfcheck: str = "", paper: str = "", formats: Sequence[str] = ("html", "pdf"),
+                     log_weeks: int = 0) -> list[Path]:
+    """Write ``programme-<name>-facilitator`` and ``programme-<name>-participant`` (HTML and/or PDF)."""
+    if minutes not in SESSION_LENGTHS:
+        raise RelcourseError(f"programme {name!r}: sessions last 90 or 120 minutes, not {minutes}")
+    sessions = sessions or len(slugs)
+    if not slugs or sessions < 1 or sessions > 20:
+        raise RelcourseError(f"programme {name!r}: name at least one module, and 1 to 20 sessions")
+    guides, resources = _render_modules(notebooks, slugs, "facilitator", paper, log_weeks)
+    booklet, participant_resources = _render_modules(notebooks, slugs, "participant", paper, log_weeks)
+    titles = {g["slug"]: g["title"] for g in guides}
+    parts = {g["slug"]: g["parts"] for g in guides}
+    programme = Programme(name, plan_sessions(slugs, titles, parts, sessions, minutes), minutes, selfcheck, titles)
+    forms = {edition: _render_modules(notebooks, [selfcheck], edition, paper, log_weeks)[0][0]["html"]
+             for edition in ("participant", "facilitator")} if selfcheck else {}
+    environment = EXPORTERS["facilitator"]().environment
+    template = environment.get_template("programme.html.j2")
+    footer = environment.get_template("worksheets.html.j2").module.footer
+    written: list[Path] = []
+    for edition, modules, res in (("facilitator", guides, resources), ("participant", booklet, participant_resources)):
+        info = res["relcourse"]
+        html = template.render(programme=programme, modules=modules, resources=res, footer=footer(info), edition=edition,
+                               selfcheck_html=forms.get(edition, ""), materials=facilitator.MATERIALS,
+                               screening=facilitator.SCREENING, fidelity=facilitator.FIDELITY,
+                               ground_rules=GROUND_RULES, consent=CONSENT, attendance_rows=ATTENDANCE_ROWS)
+        stem = out / f"{_stem(name)}-{edition}"
+        if "html" in formats:
+            write_atomic(stem.with_suffix(".html"), html)
+            written.append(stem.with_suffix(".html"))
+        if "pdf" in formats:
+            write_atomic(stem.with_suffix(".pdf"), html_to_pdf(html))
+            written.append(stem.with_suffix(".pdf"))
+    return written
