@@ -65,7 +65,7 @@ def main(count: int = 10) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.chmod(folder, 0o755)
-        with machine_lock(), traversable([Path(os.path.realpath(sys.executable)), ROOT]), system_users(names) as users:
+        with machine_lock(), traversable([Path(os.path.realpath(sys.executable)), Path(sys.prefix), ROOT]), system_users(names) as users:
             for user in users:
                 course = Path(user.pw_dir) / "course"
                 shutil.copytree(ROOT / "content", course / "content")

@@ -43,7 +43,7 @@ def hub() -> Iterator[Hub]:
     exchange.mkdir()
     os.chmod(exchange, 0o1777)
     os.chmod(folder, 0o755)
-    with machine_lock(), traversable([Path(os.path.realpath(sys.executable)), ROOT, exchange]), system_users(LEARNERS) as users:
+    with machine_lock(), traversable([Path(os.path.realpath(sys.executable)), Path(sys.prefix), ROOT, exchange]), system_users(LEARNERS) as users:
         for user in users:
             course = Path(user.pw_dir) / "course"
             shutil.copytree(ROOT / "content", course / "content")
