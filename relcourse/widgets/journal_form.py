@@ -30,14 +30,14 @@ def field_widget(field: Field) -> Any:
     wide = w.Layout(width="100%")
     if field.kind == "choice":
         if field.long_choice:  # e.g. the plan's step names
-            return w.Dropdown(options=[("– choose –", NOT_CHOSEN), *[(o, o) for o in field.options]], index=0,
+            return w.Dropdown(options=[("– choose –", NOT_CHOSEN), *[(o, o) for o in field.options]], index=0, tooltip=field.label,
                               layout=w.Layout(width="auto", max_width="100%"))
         return w.ToggleButtons(options=list(field.options), value=None, style={"button_width": "auto"})
     if field.kind == "scale":
-        return w.IntSlider(value=5, min=SCALE_RANGE[0], max=SCALE_RANGE[1], continuous_update=False)
+        return w.IntSlider(value=5, min=SCALE_RANGE[0], max=SCALE_RANGE[1], continuous_update=False, tooltip=field.label)
     if field.kind == "longtext":
-        return w.Textarea(value="", placeholder=field.help[:120], layout=w.Layout(width="100%", height="4em"))
-    return w.Text(value="", placeholder=field.help[:120], layout=wide)
+        return w.Textarea(value="", placeholder=field.help[:120], tooltip=field.label, layout=w.Layout(width="100%", height="4em"))
+    return w.Text(value="", placeholder=field.help[:120], tooltip=field.label, layout=wide)
 
 
 def field_rows(fields: tuple[Field, ...], inputs: dict[str, Any]) -> list[Any]:

@@ -26,7 +26,7 @@ class PlanTracker(PrivateBox):
         self.start = w.DatePicker(description="Start date", value=date.fromisoformat(saved) if saved else (today or date.today()))
         done = journal.checked_steps(module.slug)
         steps = module.article.plan
-        self.boxes = {f"{s.kind.lower()}-{s.number}": w.Checkbox(value=f"{s.kind.lower()}-{s.number}" in done, indent=False,
+        self.boxes = {f"{s.kind.lower()}-{s.number}": w.Checkbox(value=f"{s.kind.lower()}-{s.number}" in done, indent=False, tooltip=f"Done: {s.title}",
                                                                 layout=w.Layout(width="2em")) for s in steps}
         self.dates = {key: w.HTML() for key in self.boxes}
         self.progress = w.IntProgress(min=0, max=max(1, len(steps)))

@@ -124,7 +124,8 @@ class OrderingInput(QuizInput):
     def build(self) -> w.Widget:
         options = self.item.options
         positions = [("–", 0)] + [(str(n), n) for n in range(1, len(options) + 1)]
-        self.inputs = [w.Dropdown(options=positions, value=0, layout=w.Layout(width=SMALL)) for _ in options]
+        self.inputs = [w.Dropdown(options=positions, value=0, tooltip=f"Number for: {text}", layout=w.Layout(width=SMALL))
+                       for text in options]
         rows = [w.HBox([dd, w.HTML(html_text(text))]) for dd, text in zip(self.inputs, options)]
         return w.VBox([w.HTML("<i>Number the items 1 (first) to %d (last).</i>" % len(options)), *rows])
 
@@ -147,7 +148,8 @@ class MatchingInput(QuizInput):
     def build(self) -> w.Widget:
         listing = "".join(f"<li>{html_text(option)}</li>" for option in self.item.options)
         choices = [("–", "")] + [(letter, letter) for letter in letters(self.item)]  # not None: ipywidgets shows a None value as a blank box
-        self.inputs = [w.Dropdown(options=choices, index=0, layout=w.Layout(width=SMALL)) for _ in self.item.left]
+        self.inputs = [w.Dropdown(options=choices, index=0, tooltip=f"Letter for: {left}", layout=w.Layout(width=SMALL))
+                       for left in self.item.left]
         rows = [w.HBox([dd, w.HTML(f"<b>{html_text(left)}</b>")]) for left, dd in zip(self.item.left, self.inputs)]
         intro = w.HTML(f"<ol type='A' style='margin:.3em 0'>{listing}</ol>"
                        "<i>Choose the letter of the statement that goes with each:</i>")

@@ -22,7 +22,7 @@ class ReflectionWidget(PrivateBox):
         self.prompt = prompt
         self.journal = journal
         saved = journal.reflection(module, prompt.id)
-        self.text = w.Textarea(value=saved or "", placeholder="Write your answer here…",
+        self.text = w.Textarea(value=saved or "", placeholder="Write your answer here…", tooltip="Your answer",
                                layout=w.Layout(width="100%", height="7em"))
         self.save_button = w.Button(description="Save", button_style="primary", icon="save")
         self.state = w.HTML(status("Saved earlier ✓", "ok") if saved else status("Not saved yet"))

@@ -17,11 +17,16 @@ function tidy(root) {
   for (const button of root.querySelectorAll(".widget-toggle-button")) {
     button.setAttribute("aria-pressed", String(button.classList.contains("mod-active")));
   }
-  // a named chart or control: the name travels from a wrapping element to the control itself
-  for (const holder of root.querySelectorAll("[class*='rc-name-']")) {
-    const control = holder.querySelector("select, input, textarea, [role=slider], .noUi-handle");
-    const label = holder.getAttribute("aria-label") || holder.title;
-    if (control && label && !control.getAttribute("aria-label")) control.setAttribute("aria-label", label);
+  // a slider's handle is the control a screen reader meets: it takes the widget's tooltip as its name
+  // (or the label shown just above it)
+  for (const handle of root.querySelectorAll(".noUi-handle:not([aria-label])")) {
+    const slider = handle.closest(".widget-slider");
+    const name = slider?.title || slider?.previousElementSibling?.textContent?.trim();
+    if (name) handle.setAttribute("aria-label", name);
+  }
+  // a control named by its tooltip only: the tooltip becomes its accessible name as well
+  for (const control of root.querySelectorAll(":is(input, select, textarea)[title]:not([aria-label])")) {
+    if (control.title.trim()) control.setAttribute("aria-label", control.title);
   }
 }
 
