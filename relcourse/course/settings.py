@@ -35,6 +35,37 @@ DEFAULT_HELP = (
 
 
 @dataclass(frozen=True)
+class ProgrammeSpec:
+    """A workshop programme ``relcourse build`` keeps current (``programmes:`` in course.yaml)."""
+
+    name: str
+    modules: tuple[str, ...]
+    sessions: int = 0  # 0: one session per module
+    minutes: int = 90
+    selfcheck: str = ""
+
+
+PROGRAMME_KEYS = {"name", "modules", "sessions", "minutes", "selfcheck"}
+
+
+def _programme(path: Path, n: int, raw: Any) -> ProgrammeSpec:
+    """One ``programmes:`` entry, or an error that says which entry and what to write."""
+    where = f"programmes entry {n}"
+    if not isinstance(raw, dict) or not raw.get("name") or not isinstance(raw.get("modules"), list) or not raw["modules"]:
+        raise ContentError(path, f"{where}: write a 'name' and a list of 'modules' (module slugs, in session order)")
+    if set(raw) - PROGRAMME_KEYS:
+        raise ContentError(path, f"{where}: unknown key(s) {', '.join(sorted(set(raw) - PROGRAMME_KEYS))}; "
+                                 f"allowed: {', '.join(sorted(PROGRAMME_KEYS))}")
+    sessions, minutes = raw.get("sessions", 0), raw.get("minutes", 90)
+    if not isinstance(sessions, int) or isinstance(sessions, bool) or not 0 <= sessions <= 20:
+        raise ContentError(path, f"{where}: 'sessions' must be a whole number from 1 to 20, not {sessions!r}")
+    if minutes not in (90, 120) or isinstance(minutes, bool):
+        raise ContentError(path, f"{where}: 'minutes' must be 90 or 120, not {minutes!r}")
+    return ProgrammeSpec(str(raw["name"]), tuple(str(m) for m in raw["modules"]), sessions, int(minutes),
+                         str(raw.get("selfcheck") or ""))
+
+
+@dataclass(frozen=True)
 class CourseSettings:
     title: str = "Relationship Communication Course"
     organisation: str = ""
@@ -44,6 +75,7 @@ class CourseSettings:
     help: tuple[HelpResource, ...] = field(default=DEFAULT_HELP)
     #: course.yaml ``quiz: {schedule_items: true}``: also ask when the plan schedules a step (memory, not understanding)
     quiz_schedule_items: bool = False
+    programmes: tuple[ProgrammeSpec, ...] = ()
 
     @property
     def help_line(self) -> str:
@@ -72,7 +104,7 @@ def load_course(content_dir: Path) -> CourseSettings:
     data: Any = read_yaml(path, "fix it or delete the file to use the defaults") or {}
     if not isinstance(data, dict):
         raise ContentError(path, "expected a mapping of settings (title, organisation, facilitator, locale, paper, help)")
-    known = {"title", "organisation", "facilitator", "locale", "paper", "help", "quiz"}
+    known = {"title", "organisation", "facilitator", "locale", "paper", "help", "quiz", "programmes"}
     if set(data) - known:
         raise ContentError(path, f"unknown setting(s) {', '.join(sorted(set(data) - known))}; allowed: {', '.join(sorted(known))}")
     paper = str(data.get("paper", "a4")).lower()
@@ -95,4 +127,17 @@ def load_course(content_dir: Path) -> CourseSettings:
         title=str(data.get("title", defaults.title)), organisation=str(data.get("organisation") or ""),
         facilitator=str(data.get("facilitator") or ""), locale=locale, paper=paper, help=help_items,
         quiz_schedule_items=bool(quiz.get("schedule_items", False)),
+        programmes=_programmes(path, data.get("programmes")),
     )
+
+
+def _programmes(path: Path, raw: Any) -> tuple[ProgrammeSpec, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ContentError(path, "'programmes' must be a list of entries with 'name' and 'modules'")
+    found = tuple(_programme(path, n, entry) for n, entry in enumerate(raw, 1))
+    names = [p.name.lower() for p in found]
+    if len(set(names)) != len(names):
+        raise ContentError(path, "two programmes have the same name; give each its own")
+    return found

@@ -9,16 +9,17 @@ edition's own exporter, so a programme never differs from the single-module hand
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from relcourse.course.settings import ProgrammeSpec
 from relcourse.errors import RelcourseError
 from relcourse.export import facilitator
 from relcourse.export.exporter import html_to_pdf
 from relcourse.export.facilitator import AgendaItem
-from relcourse.export.run import EXPORTERS, read_module_notebook
+from relcourse.export.run import EXPORTERS, ExportIncomplete, read_module_notebook
 from relcourse.files import write_atomic
 from relcourse.notebook.cells import read_cell, read_notebook
 
@@ -156,4 +157,37 @@ def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str]
         if "pdf" in formats:
             write_atomic(stem.with_suffix(".pdf"), html_to_pdf(html))
             written.append(stem.with_suffix(".pdf"))
+    return written
+
+
+def programme_files(out: Path, name: str) -> list[Path]:
+    return [out / f"{_stem(name)}-{edition}{ext}" for edition in ("facilitator", "participant") for ext in (".html", ".pdf")]
+
+
+def build_programmes(specs: Sequence[ProgrammeSpec], notebooks: Path, out: Path, known: Collection[str],
+                     changed: Collection[str] | None = None) -> list[Path]:
+    """The programmes listed in course.yaml, made again when one of their modules was rebuilt (or
+    ``changed`` is None) or a file is missing, so they never go stale.
+
+    A programme that names an unknown module is reported in :class:`ExportIncomplete` after the
+    others are written.
+    """
+    written: list[Path] = []
+    failures: list[str] = []
+    for spec in specs:
+        missing = [m for m in spec.modules if m not in known] + [s for s in [spec.selfcheck] if s and s not in known]
+        if missing:
+            failures.append(f"course.yaml: programme {spec.name!r} names {', '.join(map(repr, missing))}, which is not a "
+                            "module of this course; use the module's slug (see 'relcourse check')")
+            continue
+        current = all(p.exists() for p in programme_files(out, spec.name))
+        if current and changed is not None and not set(spec.modules) & set(changed):
+            continue
+        try:
+            written += export_programme(notebooks, out, spec.name, spec.modules, sessions=spec.sessions,
+                                        minutes=spec.minutes, selfcheck=spec.selfcheck)
+        except RelcourseError as exc:
+            failures.append(str(exc))
+    if failures:
+        raise ExportIncomplete(failures, written)
     return written

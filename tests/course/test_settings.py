@@ -38,7 +38,7 @@ def test_help_resources_reach_notebooks_and_every_handout_page(tmp_path: Path) -
     assert "0800 000 000 (Testland)" in notebook
     html = next(iter(render_handouts(tmp_path / "nb", ["security-and-needs-133"], ["participant"]))).html
     assert "size: LETTER" in html and "Couples Evenings" in html
-    assert 'class="running-footer"' in html and "Local line: 0800 000 000 (Testland)" in html
+    assert 'class="running-footer"' in html and "<b>Local line</b>: 0800 000 000 (Testland)" in html
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,13 @@ def test_help_resources_reach_notebooks_and_every_handout_page(tmp_path: Path) -
      ("title: [unclosed\n", "not valid YAML"),
      ("colour: blue\n", "unknown setting(s) colour"),
      ("locale: <en>\n", "locale must be a language tag"),
-     ("locale: english please\n", "locale must be a language tag")],
+     ("locale: english please\n", "locale must be a language tag"),
+     ("programmes: week one\n", "'programmes' must be a list"),
+     ("programmes: [{name: A}]\n", "programmes entry 1: write a 'name' and a list of 'modules'"),
+     ("programmes: [{name: A, modules: [x], minutes: 60}]\n", "programmes entry 1: 'minutes' must be 90 or 120"),
+     ("programmes: [{name: A, modules: [x], sessions: -1}]\n", "'sessions' must be a whole number from 1 to 20"),
+     ("programmes: [{name: A, modules: [x], room: 4}]\n", "programmes entry 1: unknown key(s) room"),
+     ("programmes: [{name: A, modules: [x]}, {name: a, modules: [y]}]\n", "two programmes have the same name")],
 )
 def test_bad_course_file_is_one_line_error(tmp_path: Path, text: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
     content = _content(tmp_path, text)
@@ -69,10 +75,10 @@ def test_organisation_facilitator_and_locale_reach_every_handout(tmp_path: Path)
         assert '<html lang="en-GB">' in html
         who = "Riverside &lt;Family&gt; Centre · Facilitator: Dr. Mei Lin"
         assert f'<div class="provider">{who}</div>' in html  # cover
-        assert f'<div class="running-footer"><span class="provider">{who}</span>' in html  # every page
+        assert f'<footer class="running-footer" aria-label="Where to find help"><span class="provider">{who}</span>' in html  # every page
     assert main(["export", "--pack", "Evening one", "security-and-needs-133", "--to", "html", "--edition", "participant",
                  "--notebooks", str(notebooks), "--out", str(tmp_path / "out")]) == 0
-    pack = (tmp_path / "out" / "pack-evening-one-participant.html").read_text("utf-8")
+    pack = (tmp_path / "out" / "programme-evening-one-participant.html").read_text("utf-8")
     assert '<html lang="en-GB">' in pack and pack.count("Riverside &lt;Family&gt; Centre") >= 3  # pack cover, module, footer
 
 
@@ -111,3 +117,16 @@ def test_the_modules_language_reaches_notebook_and_handout(tmp_path: Path) -> No
         html = next(iter(render_handouts(notebooks, [built.slug], ["participant"]))).html
         lang = "zh" if built is chinese else "en-GB"
         assert nb.metadata["relcourse"]["lang"] == lang and f'<html lang="{lang}">' in html
+
+
+def test_build_keeps_listed_programmes_current(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = _content(tmp_path, "programmes:\n  - {name: Evenings, modules: [security-and-needs-133], sessions: 2}\n"
+                                 "  - {name: Broken, modules: [no-such-module]}\n")
+    assert load_course(content).programmes[0].sessions == 2
+    args = ["build", "--content", str(content), "--notebooks", str(tmp_path / "nb"), "--exports", str(tmp_path / "out")]
+    assert main(args) != 0  # the broken programme is named; the good one is still made
+    assert "'no-such-module', which is not a module of this course" in capsys.readouterr().err
+    booklet = tmp_path / "out" / "programme-evenings-participant.pdf"
+    assert booklet.exists() and (tmp_path / "out" / "programme-evenings-facilitator.html").exists()
+    guide = (tmp_path / "out" / "programme-evenings-facilitator.html").read_text()
+    assert "Session 2 (90 minutes)" in guide and "(continued)" in guide
