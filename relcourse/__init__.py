@@ -19,6 +19,21 @@ __all__ = ["Article", "ArticleError", "ContentError", "Journal", "RelcourseError
            "build", "export_handouts", "load_course", "read_article"]
 __version__ = "0.2.0"
 
+
+def _skip_iri_grammar() -> None:
+    """jsonschema (under nbformat) imports ``rfc3987_syntax``, when installed, only to check the
+    "iri" string format, and that import compiles a grammar: 1–1.5 s of every command that reads
+    a notebook. No relcourse schema uses that format, so while jsonschema is not loaded yet it is
+    told the package is absent (``sys.modules[name] = None`` makes importing it fail) and that one
+    format check is left out; a process that loaded jsonschema first is left as it is."""
+    import sys
+
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+_skip_iri_grammar()
+
 _LAZY = {
     "Article": "relcourse.content.model",
     "Journal": "relcourse.store.journal",

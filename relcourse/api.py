@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from relcourse.content.model import Article
 from relcourse.content.parser import load_article
 from relcourse.course.loader import Course, load_course_content
-
-if TYPE_CHECKING:
-    from relcourse.notebook.build import BuildReport
+from relcourse.notebook.build import BuildReport, build_notebooks
 
 
 def read_article(path: str | Path) -> Article:
@@ -33,7 +30,9 @@ def load_course(content_dir: str | Path = "content") -> Course:
 class BuildResult:
     course: Course
     notebooks: BuildReport
-    handouts: list[Path] = field(default_factory=list)
+    handouts: list[Path] = field(default_factory=list)  # written by this build
+    modules_rebuilt: list[str] = field(default_factory=list)  # modules (and self-checks) whose handouts were printed
+    modules_current: list[str] = field(default_factory=list)  # … and those whose handouts were up to date
 
     @property
     def errors(self) -> int:
@@ -42,19 +41,50 @@ class BuildResult:
 
 def build(content_dir: str | Path = "content", notebooks: str | Path = "notebooks", exports: str | Path = "exports",
           *, check: bool = False, notebooks_only: bool = False, show_progress: bool = False) -> BuildResult:
-    """The whole job: content → notebooks (→ handouts). With ``check`` nothing is written."""
-    from relcourse.export.editions import EDITIONS
-    from relcourse.export.run import export_handouts as _export
-    from relcourse.notebook.build import build_notebooks
+    """The whole job: content → notebooks (→ handouts). With ``check`` nothing is written.
 
+    Only what is not current is made again (see :mod:`relcourse.fingerprint`): after one article
+    changed, its notebook, the course index and that module's handouts.
+    """
     course = load_course(content_dir)
     report = build_notebooks(course, Path(notebooks), check=check)
     result = BuildResult(course, report)
     if not (check or notebooks_only) and course.modules:
-        slugs = [m.slug for m in course.modules] + [i.id for i in course.instruments]
-        result.handouts = _export(Path(notebooks), Path(exports), slugs, list(EDITIONS), ["html", "pdf"],
-                                  show_progress=show_progress)
+        _build_handouts(result, Path(notebooks), Path(exports), show_progress)
+        if course.settings.programmes:  # workshop programmes listed in course.yaml never go stale
+            from relcourse.export.programme import build_programmes
+
+            known = [m.slug for m in course.modules] + [i.id for i in course.instruments]
+            result.handouts += build_programmes(course.settings.programmes, Path(notebooks), Path(exports), known,
+                                                changed=result.modules_rebuilt)
     return result
+
+
+def _build_handouts(result: BuildResult, notebooks: Path, exports: Path, show_progress: bool) -> None:
+    from relcourse.export.editions import EDITIONS
+    from relcourse.export.incremental import handouts, record, stale_modules
+    from relcourse.fingerprint import BuildManifest
+
+    course = result.course
+    slugs = [m.slug for m in course.modules] + [i.id for i in course.instruments]
+    manifest = BuildManifest.read(exports)
+    wanted = handouts(notebooks, exports, slugs, list(EDITIONS), ["html", "pdf"])
+    result.modules_rebuilt = stale_modules(manifest, wanted)
+    result.modules_current = [s for s in slugs if s not in result.modules_rebuilt]
+    if not result.modules_rebuilt:
+        return
+    from relcourse.export.run import ExportIncomplete
+    from relcourse.export.run import export_handouts as _export
+
+    try:
+        result.handouts = _export(notebooks, exports, result.modules_rebuilt, list(EDITIONS), ["html", "pdf"],
+                                  show_progress=show_progress)
+    except ExportIncomplete as incomplete:
+        record(manifest, wanted, incomplete.written)
+        manifest.save()
+        raise
+    record(manifest, wanted, result.handouts)
+    manifest.save()
 
 
 def export_handouts(slugs: Sequence[str] = (), notebooks: str | Path = "notebooks", out: str | Path = "exports", *,

@@ -183,11 +183,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"orphaned: {path} (its article is gone from {args.content})")
         print(f"{len(report.unchanged)} notebook(s) up to date, {len(problems)} stale")
         return 1 if problems or result.errors else 0
-    print(f"notebooks: {len(report.written)} written, {len(report.unchanged)} unchanged in {args.notebooks}")
+    print(f"notebooks: {len(report.written)} rebuilt, {len(report.unchanged)} up to date in {args.notebooks}")
     for path in report.orphaned:
         print(f"note: {path} has no article any more; delete it if it is no longer needed")
-    if result.handouts:
-        print(f"handouts: {len(result.handouts)} files written in {args.exports}")
+    if result.modules_rebuilt or result.modules_current:
+        print(f"handouts: {len(result.modules_current)} module(s) up to date, {len(result.modules_rebuilt)} rebuilt "
+              f"({len(result.handouts)} files written) in {args.exports}")
     if result.errors:
         print(f"{result.errors} content file(s) failed; their notebooks were left as they were", file=sys.stderr)
         return 1

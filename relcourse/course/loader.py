@@ -34,6 +34,9 @@ class Module:
     templates: list[JournalTemplate]
     course: CourseSettings = field(default_factory=CourseSettings)
     review: Review | None = None  # the facilitator's decisions (content/reviewed/<slug>.yaml), already applied above
+    #: the content files the module is made from (course.yaml, the article, its curated and reviewed
+    #: YAML): their bytes are the module's fingerprint (relcourse.fingerprint)
+    sources: tuple[Path, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -81,6 +84,7 @@ class Course:
     modules: list[Module]
     diagnostics: list[Diagnostic]
     instruments: list[Instrument] = field(default_factory=list)
+    settings_sources: tuple[Path, ...] = ()  # course.yaml, when there is one
 
     def instrument(self, instrument_id: str) -> Instrument:
         for instrument in self.instruments:
@@ -98,6 +102,7 @@ class Course:
 def load_course_content(content_dir: Path) -> Course:
     """Parse every article and curated quiz in ``content_dir``; bad files become diagnostics."""
     settings = load_course(content_dir)
+    settings_sources = tuple(p for p in [content_dir / "course.yaml"] if p.is_file())
     loaded = load_articles(content_dir / "articles")
     diagnostics = list(loaded.diagnostics)
     modules = []
@@ -117,7 +122,8 @@ def load_course_content(content_dir: Path) -> Course:
             diagnostics.append(Diagnostic(exc.path, exc.line or 0, str(exc).split(": ", 1)[1], "error"))
             continue
         modules.append(Module(article, review.apply(QUIZ, quiz), review.apply(PROMPT, generate_prompts(article)),
-                              review.apply(LOG, generate_templates(article)), settings, review))
+                              review.apply(LOG, generate_templates(article)), settings, review,
+                              sources=(*settings_sources, article.path, *sorted(content_dir.glob(f"*/{article.slug}.yaml")))))
     diagnostics += _unused_yaml_files(content_dir, {m.slug for m in modules}, {str(d.path) for d in diagnostics})
     instruments, errors = load_instruments(content_dir / "instruments")
     diagnostics += [Diagnostic(e.path, e.line or 0, str(e).split(": ", 1)[1], "error") for e in errors]
@@ -127,7 +133,7 @@ def load_course_content(content_dir: Path) -> Course:
             diagnostics.append(Diagnostic(instrument.path, 0, f"instrument id {instrument.id!r} is already a module name; rename it", "error"))
             instruments.remove(instrument)
         taken.add(instrument.id)
-    return Course(settings, modules, diagnostics, instruments)
+    return Course(settings, modules, diagnostics, instruments, settings_sources)
 
 
 #: YAML folders read by file name: files there that would be skipped are named, never silently ignored

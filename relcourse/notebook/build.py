@@ -1,20 +1,36 @@
-"""``relcourse build``: content → notebooks (→ handouts), deterministic and atomic."""
+"""``relcourse build``: content → notebooks, deterministic, atomic and incremental.
+
+Each notebook is made again only when its fingerprint changed (the content files it is made
+from, the kit) or the file is not the one the last build wrote; the build record is
+``<notebooks>/.relcourse-build.json`` (:mod:`relcourse.fingerprint`). nbformat is imported only
+when a notebook has to be made, so a build with nothing to do stays quick.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from relcourse.course.loader import Course
+from relcourse.course.loader import Course, Module
 from relcourse.files import write_atomic
-from relcourse.notebook.builder import (
-    index_notebook,
-    instrument_notebook,
-    module_notebook,
-    notebook_text,
+from relcourse.fingerprint import (
+    BuildManifest,
+    course_fingerprint,
+    digest,
+    instrument_sources,
+    kit_fingerprint,
+    sources_fingerprint,
 )
 from relcourse.notebook.cells import NAMESPACE
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
+    from relcourse.course.selfcheck.instrument import Instrument
 
 
 @dataclass
@@ -25,6 +41,15 @@ class BuildReport:
     orphaned: list[Path] = field(default_factory=list)  # generated notebook whose article is gone
 
 
+@dataclass(frozen=True)
+class Target:
+    """One notebook to make: where, what it is made from, and how (called only when it is not current)."""
+
+    path: Path
+    made_from: str
+    make: Callable[[], NotebookNode]
+
+
 def _is_generated(path: Path) -> bool:
     try:
         return NAMESPACE in json.loads(path.read_text("utf-8")).get("metadata", {})
@@ -32,23 +57,62 @@ def _is_generated(path: Path) -> bool:
         return False
 
 
-def build_notebooks(course: Course, folder: Path, check: bool = False) -> BuildReport:
-    """Write (or, with ``check``, compare) one notebook per module plus ``index.ipynb``."""
-    report = BuildReport()
-    wanted = {folder / f"{m.slug}.ipynb": notebook_text(module_notebook(m)) for m in course.modules}
+def _module(module: Module) -> NotebookNode:
+    from relcourse.notebook.builder import module_notebook  # nbformat: only when a notebook is made
+
+    return module_notebook(module)
+
+
+def _instrument(instrument: Instrument, course: Course) -> NotebookNode:
+    from relcourse.notebook.builder import instrument_notebook
+
+    return instrument_notebook(instrument, course.settings, course.settings_sources)
+
+
+def _index(course: Course) -> NotebookNode:
+    from relcourse.notebook.builder import index_notebook
+
+    return index_notebook(course)
+
+
+def notebook_targets(course: Course, folder: Path) -> list[Target]:
+    """Every notebook of the course: one per module and self-check, plus ``index.ipynb``."""
+    kit = kit_fingerprint()
+    targets = [Target(folder / f"{m.slug}.ipynb", digest(kit, sources_fingerprint(m.sources)), partial(_module, m))
+               for m in course.modules]
     for instrument in course.instruments:
-        wanted[folder / f"{instrument.id}.ipynb"] = notebook_text(instrument_notebook(instrument, course.settings))
-    wanted[folder / "index.ipynb"] = notebook_text(index_notebook(course))
-    failed = {Path(d.path).stem for d in course.diagnostics if d.severity == "error"}
-    for path, text in wanted.items():
-        current = path.read_text("utf-8") if path.exists() else None
+        sources = sources_fingerprint(instrument_sources(instrument, course.settings_sources))
+        targets.append(Target(folder / f"{instrument.id}.ipynb", digest(kit, sources), partial(_instrument, instrument, course)))
+    targets.append(Target(folder / "index.ipynb", digest(kit, course_fingerprint(course)), partial(_index, course)))
+    return targets
+
+
+def build_notebooks(course: Course, folder: Path, check: bool = False) -> BuildReport:
+    """Write (or, with ``check``, compare) the notebooks that are not current; the rest are left alone."""
+    report = BuildReport()
+    manifest = BuildManifest.read(folder)
+    targets = notebook_targets(course, folder)
+    for target in targets:
+        if manifest.is_current(target.path, target.made_from):
+            report.unchanged.append(target.path)
+            continue
+        from relcourse.notebook.builder import notebook_text
+
+        text = notebook_text(target.make())
+        current = target.path.read_text("utf-8") if target.path.exists() else None
         if current == text:
-            report.unchanged.append(path)
+            report.unchanged.append(target.path)
         elif check:
-            report.stale.append(path)
+            report.stale.append(target.path)
+            continue
         else:
-            write_atomic(path, text)
-            report.written.append(path)
+            write_atomic(target.path, text)
+            report.written.append(target.path)
+        manifest.record(target.path, target.made_from)
+    if not check and folder.is_dir():
+        manifest.save()
+    failed = {Path(d.path).stem for d in course.diagnostics if d.severity == "error"}
+    wanted = {t.path for t in targets}
     if folder.is_dir():
         for path in sorted(folder.glob("*.ipynb")):
             if path not in wanted and path.stem not in failed and _is_generated(path):

@@ -8,6 +8,7 @@ nbformat's sorted keys), so ``relcourse build --check`` can compare bytes.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import cast
 
 import nbformat
@@ -22,6 +23,7 @@ from relcourse.course.schedule import plan_rows
 from relcourse.course.selfcheck.instrument import Instrument
 from relcourse.course.settings import CourseSettings, module_language
 from relcourse.escape import markdown_block, markdown_text
+from relcourse.fingerprint import course_fingerprint, instrument_sources, sources_fingerprint
 from relcourse.notebook.cells import (
     NAMESPACE,
     CellData,
@@ -196,7 +198,8 @@ class NotebookBuilder:
         for section in sources:
             self.section(section)
         return assemble_notebook(self.cells, NotebookInfo(self.module.slug, article.title,
-                                                          lang=module_language(self.module.course, article)))
+                                                          lang=module_language(self.module.course, article),
+                                                          fingerprint=sources_fingerprint(self.module.sources)))
 
 
 def assemble_notebook(cells: list[NotebookNode], info: NotebookInfo) -> NotebookNode:
@@ -217,7 +220,7 @@ def module_notebook(module: Module) -> NotebookNode:
     return NotebookBuilder(module).build()
 
 
-def instrument_notebook(instrument: Instrument, settings: CourseSettings) -> NotebookNode:
+def instrument_notebook(instrument: Instrument, settings: CourseSettings, settings_sources: tuple[Path, ...] = ()) -> NotebookNode:
     """A self-check module: statements, result with action plan, and history, all in thin cells."""
     ident = instrument.id
 
@@ -252,7 +255,8 @@ def instrument_notebook(instrument: Instrument, settings: CourseSettings) -> Not
                  "to see how your positions move.", "history-heading", NoteCell(ident)),
         code("self_check_history", "history", HistoryCell(ident)),
     ]
-    return assemble_notebook(cells, NotebookInfo(ident, instrument.title, lang=module_language(settings), type="instrument"))
+    return assemble_notebook(cells, NotebookInfo(ident, instrument.title, lang=module_language(settings), type="instrument",
+                                                 fingerprint=sources_fingerprint(instrument_sources(instrument, settings_sources))))
 
 
 def index_notebook(course: Course) -> NotebookNode:
@@ -282,7 +286,8 @@ def index_notebook(course: Course) -> NotebookNode:
     cells.append(new_markdown_cell("## Your progress", id="index-progress-heading"))
     progress = new_code_cell("from relcourse.widgets import course_progress\ncourse_progress()", id="index-progress")
     cells.append(with_data(progress, ProgressCell("", modules=tuple(m.slug for m in course.modules))))
-    return assemble_notebook(cells, NotebookInfo("index", course.settings.title, lang=module_language(course.settings)))
+    return assemble_notebook(cells, NotebookInfo("index", course.settings.title, lang=module_language(course.settings),
+                                                 fingerprint=course_fingerprint(course)))
 
 
 def notebook_text(notebook: NotebookNode) -> str:

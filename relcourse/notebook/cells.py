@@ -254,6 +254,8 @@ class NotebookInfo:
     title: str
     lang: str
     type: str | None = None
+    #: what the notebook was made from (relcourse.fingerprint.sources_fingerprint); optional in schema 2
+    fingerprint: str | None = None
 
     def to_metadata(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
