@@ -24,6 +24,7 @@ from relcourse.course.selfcheck.instrument import Instrument
 from relcourse.course.settings import CourseSettings, module_language
 from relcourse.escape import markdown_block, markdown_text
 from relcourse.fingerprint import course_fingerprint, instrument_sources, sources_fingerprint
+from relcourse.i18n import N_, _, ngettext, use_language
 from relcourse.notebook.cells import (
     NAMESPACE,
     CellData,
@@ -54,7 +55,7 @@ from relcourse.notebook.cells import (
 )
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-HOW_TO = (
+HOW_TO = N_(
     "**How to use this module:** choose *Run ▸ Run All Cells*, then read at your own pace. "
     "Your quiz answers, reflections and journal entries are saved privately on this computer, "
     "never in this notebook, so you can share or print it safely."
@@ -72,12 +73,12 @@ def with_data(cell: NotebookNode, data: CellData) -> NotebookNode:
 
 def safety_markdown(settings: CourseSettings) -> str:
     lines = [
-        "> **Please read first: this is educational material, not therapy.**",
-        "> It cannot replace help from a qualified professional. The couples exercises are **not suitable** where there is "
-        "violence, coercion, or fear of a partner: if that is part of your relationship, please put your safety first and talk "
-        "to a specialist service instead of practising these exercises together.",
+        "> " + _("**Please read first: this is educational material, not therapy.**"),
+        "> " + _("It cannot replace help from a qualified professional. The couples exercises are **not suitable** where there "
+                 "is violence, coercion, or fear of a partner: if that is part of your relationship, please put your safety "
+                 "first and talk to a specialist service instead of practising these exercises together."),
         ">",
-        "> **Where to find help:**",
+        "> " + _("**Where to find help:**"),
     ]
     lines += [f"> - **{markdown_text(h.name)}:** {markdown_block(h.contact)}" for h in settings.help]
     return "\n".join(lines)
@@ -129,12 +130,12 @@ class NotebookBuilder:
     def practice_extras(self) -> None:
         module, slug = self.module, self.module.slug
         if module.article.plan:
-            self.note("plan-heading", "### Your practice plan\n\nPick a start date to see each step on the calendar, "
-                          "tick steps off as you go, and download the plan for your calendar app.")
+            self.note("plan-heading", _("### Your practice plan\n\nPick a start date to see each step on the calendar, "
+                                    "tick steps off as you go, and download the plan for your calendar app."))
             self.code("plan", "practice_plan", f'"{slug}"', PlanCell(slug, steps=tuple(
                 cast(PlanStep, row) for row in plan_rows(module.article.plan))))
-        self.note("journal-heading", "### Journal\n\nThe article asks you to keep a record. Entries are saved privately "
-                      "on this computer; below each form you see your past entries and a small chart.")
+        self.note("journal-heading", _("### Journal\n\nThe article asks you to keep a record. Entries are saved privately "
+                                     "on this computer; below each form you see your past entries and a small chart."))
         for template in module.templates:
             self.code(f"journal-{template.id}", "journal_form", f'"{slug}", "{template.id}"', JournalCell(
                 slug, template_id=template.id, title=template.title, instructions=template.instructions,
@@ -142,8 +143,8 @@ class NotebookBuilder:
                 fields=tuple(JournalField(id=f.id, label=f.label, kind=f.kind, options=list(f.options), help=f.help)
                              for f in template.fields)))
         if module.phrases:
-            self.note("phrases-heading", "### Phrases to try\n\nSentences from the article to try in your own words. "
-                          "Use *Copy* to keep one at hand.")
+            self.note("phrases-heading", _("### Phrases to try\n\nSentences from the article to try in your own words. "
+                                         "Use *Copy* to keep one at hand."))
             self.code("phrases", "phrase_cards", f'"{slug}"', PhrasesCell(
                 slug, phrases=tuple(Phrase(text=p.text, source=p.source, line=p.line) for p in module.phrases)))
         self.prompts("action")
@@ -151,8 +152,8 @@ class NotebookBuilder:
     def quiz(self, items: list[QuizItem]) -> None:
         if not items:
             return
-        self.note("quiz-heading", "## Check your understanding\n\nEach answer gets feedback with the passage it comes "
-                      "from. You can try again as often as you like.")
+        self.note("quiz-heading", _("## Check your understanding\n\nEach answer gets feedback with the passage it comes "
+                                    "from. You can try again as often as you like."))
         for item in items:
             self.code(f"quiz-{item.id}", "quiz", f'"{self.module.slug}", "{item.id}"',
                       QuizCell(self.module.slug, item=item.to_dict()))
@@ -164,7 +165,7 @@ class NotebookBuilder:
         if not faq:
             return
         title = self.module.article
-        parts = ["## Frequently asked questions"]
+        parts = ["## " + _("Frequently asked questions")]
         for item in faq:
             question = item.question.text.replace(title.title_block.text, title.title)
             parts += [f"**{markdown_text(question)}**", markdown_block(item.answer_text)]
@@ -174,7 +175,8 @@ class NotebookBuilder:
 
     def build(self) -> NotebookNode:
         article = self.module.article
-        header = [f"# {markdown_text(article.title)}", f"*{markdown_text(article.category)} · article {article.number:03d}*", HOW_TO]
+        byline = _("{category} · article {number}").format(category=markdown_text(article.category), number=f"{article.number:03d}")
+        header = [f"# {markdown_text(article.title)}", f"*{byline}*", _(HOW_TO)]
         course = self.module.course
         self.markdown("title", "\n\n".join(header), TitleCell(
             self.module.slug, title=article.title, category=article.category, number=article.number, course=course.title,
@@ -217,11 +219,18 @@ def assemble_notebook(cells: list[NotebookNode], info: NotebookInfo) -> Notebook
 
 
 def module_notebook(module: Module) -> NotebookNode:
-    return NotebookBuilder(module).build()
+    """The module's notebook, the kit's own words in its language (the article's, see module_language)."""
+    with use_language(module_language(module.course, module.article)):
+        return NotebookBuilder(module).build()
 
 
 def instrument_notebook(instrument: Instrument, settings: CourseSettings, settings_sources: tuple[Path, ...] = ()) -> NotebookNode:
     """A self-check module: statements, result with action plan, and history, all in thin cells."""
+    with use_language(module_language(settings)):
+        return _instrument_notebook(instrument, settings, settings_sources)
+
+
+def _instrument_notebook(instrument: Instrument, settings: CourseSettings, settings_sources: tuple[Path, ...]) -> NotebookNode:
     ident = instrument.id
 
     def markdown(source: str, cell_id: str, data: CellData) -> NotebookNode:
@@ -231,28 +240,30 @@ def instrument_notebook(instrument: Instrument, settings: CourseSettings, settin
         source = f'from relcourse.widgets import {function}\n{function}("{ident}")'
         return with_data(new_code_cell(source, id=cell_id), data)
 
-    status = ("It has been validated; see the citation below." if instrument.validated else
-              "**It has not been validated**: it has no norms or cut-offs, so your result shows positions to reflect on "
-              "and talk about, never a diagnosis or a fixed type.")
+    status = (_("It has been validated; see the citation below.") if instrument.validated else
+              _("**It has not been validated**: it has no norms or cut-offs, so your result shows positions to reflect on "
+                "and talk about, never a diagnosis or a fixed type."))
+    about_title = _("About this self-check")
     about = "\n\n".join([
-        "## About this self-check",
-        f"This is a reflection tool. {status} Your answers are saved only in your private store on this computer; "
-        "nothing is shared unless you choose to save a result card and pass it on.",
-        f"*Source:* {markdown_block(instrument.citation)}  \n*Licence:* {markdown_block(instrument.licence)}",
+        f"## {about_title}",
+        _("This is a reflection tool. {status} Your answers are saved only in your private store on this computer; "
+          "nothing is shared unless you choose to save a result card and pass it on.").format(status=status),
+        _("*Source:* {citation}  \n*Licence:* {licence}").format(citation=markdown_block(instrument.citation),
+                                                                 licence=markdown_block(instrument.licence)),
     ])
     cells = [
-        markdown(f"# {markdown_text(instrument.title)}\n\n*Self-check*\n\n{HOW_TO}", "title", TitleCell(
-            ident, title=instrument.title, category="Self-check", course=settings.title, type="instrument",
+        markdown(f"# {markdown_text(instrument.title)}\n\n*{_('Self-check')}*\n\n{_(HOW_TO)}", "title", TitleCell(
+            ident, title=instrument.title, category=_("Self-check"), course=settings.title, type="instrument",
             help=help_lines(settings), paper=settings.paper, organisation=settings.organisation,
             facilitator=settings.facilitator)),
         markdown(safety_markdown(settings), "safety", SafetyCell(ident)),
-        markdown(about, "about", SectionCell(ident, section_kind="about", title="About this self-check")),
-        markdown("## The statements", "statements-heading", NoteCell(ident)),
+        markdown(about, "about", SectionCell(ident, section_kind="about", title=about_title)),
+        markdown("## " + _("The statements"), "statements-heading", NoteCell(ident)),
         code("self_check", "statements", InstrumentCell(ident, instrument=instrument.to_json())),
-        markdown("## Your result and action plan", "result-heading", NoteCell(ident)),
+        markdown("## " + _("Your result and action plan"), "result-heading", NoteCell(ident)),
         code("self_check_result", "result", ResultCell(ident)),
-        markdown("## Compare over time\n\nTake the test again, for example before and after a workshop, "
-                 "to see how your positions move.", "history-heading", NoteCell(ident)),
+        markdown(_("## Compare over time\n\nTake the test again, for example before and after a workshop, "
+                   "to see how your positions move."), "history-heading", NoteCell(ident)),
         code("self_check_history", "history", HistoryCell(ident)),
     ]
     return assemble_notebook(cells, NotebookInfo(ident, instrument.title, lang=module_language(settings), type="instrument",
@@ -260,11 +271,16 @@ def instrument_notebook(instrument: Instrument, settings: CourseSettings, settin
 
 
 def index_notebook(course: Course) -> NotebookNode:
-    """The course overview: modules by category with links, and the learner's progress."""
+    """The course overview: modules by category with links, and the learner's progress (in the course ``locale``)."""
+    with use_language(module_language(course.settings)):
+        return _index_notebook(course)
+
+
+def _index_notebook(course: Course) -> NotebookNode:
     cells = [new_markdown_cell(
-        f"# {markdown_text(course.settings.title)}\n\n"
-        "Self-paced modules on relationship communication. Open a module, choose *Run ▸ Run All Cells*, and work "
-        "through it at your own pace. Everything you write stays private on this computer.",
+        f"# {markdown_text(course.settings.title)}\n\n" +
+        _("Self-paced modules on relationship communication. Open a module, choose *Run ▸ Run All Cells*, and work "
+          "through it at your own pace. Everything you write stays private on this computer."),
         id="index-title")]
     categories: dict[str, list[Module]] = {}
     for module in sorted(course.modules, key=lambda m: (m.article.category, m.article.number)):
@@ -273,17 +289,18 @@ def index_notebook(course: Course) -> NotebookNode:
         lines = [f"## {markdown_text(category)}", ""]
         for module in modules:
             plan = module.article.plan
-            summary = f"{len(plan)} {plan[0].kind.lower()}s · " if plan else ""
-            lines.append(f"- [{markdown_text(module.title)}]({module.slug}.ipynb): {summary}{len(module.quiz)} quiz questions")
+            summary = _("{count} {kind}s · ").format(count=len(plan), kind=plan[0].kind.lower()) if plan else ""
+            questions = ngettext("{count} quiz question", "{count} quiz questions", len(module.quiz)).format(count=len(module.quiz))
+            lines.append(f"- [{markdown_text(module.title)}]({module.slug}.ipynb): {summary}{questions}")
         cell = new_markdown_cell("\n".join(lines), id=f"index-category-{n}")
         cells.append(with_data(cell, IndexCell("", category=category, modules=tuple(m.slug for m in modules))))
     if course.instruments:
-        lines = ["## Self-check", ""] + [f"- [{markdown_text(i.title)}]({i.id}.ipynb): a reflection tool with an action plan "
-                                         "that points to the modules for you" for i in course.instruments]
+        about = _("a reflection tool with an action plan that points to the modules for you")
+        lines = ["## " + _("Self-check"), ""] + [f"- [{markdown_text(i.title)}]({i.id}.ipynb): {about}" for i in course.instruments]
         selfcheck = new_markdown_cell("\n".join(lines), id="index-selfcheck")
-        cells.append(with_data(selfcheck, IndexCell("", category="Self-check",
+        cells.append(with_data(selfcheck, IndexCell("", category=_("Self-check"),
                                                     modules=tuple(i.id for i in course.instruments))))
-    cells.append(new_markdown_cell("## Your progress", id="index-progress-heading"))
+    cells.append(new_markdown_cell("## " + _("Your progress"), id="index-progress-heading"))
     progress = new_code_cell("from relcourse.widgets import course_progress\ncourse_progress()", id="index-progress")
     cells.append(with_data(progress, ProgressCell("", modules=tuple(m.slug for m in course.modules))))
     return assemble_notebook(cells, NotebookInfo("index", course.settings.title, lang=module_language(course.settings),

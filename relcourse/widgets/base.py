@@ -13,8 +13,10 @@ import ipywidgets as w
 import pandas as pd
 
 from relcourse.course.loader import Module, current_course
+from relcourse.course.settings import module_language
 from relcourse.errors import RelcourseError
 from relcourse.escape import html_text as html_text  # widgets import it from here
+from relcourse.i18n import set_default_language
 from relcourse.store.journal import Journal
 from relcourse.widgets.look import widget_view
 from relcourse.widgets.privacy import journal_for_widgets
@@ -92,11 +94,20 @@ def error_box(message: str) -> ErrorNotice:
 T = TypeVar("T", bound=PrivateBox)
 
 
+def speak_language_of(slug: str = "") -> None:
+    """The kit's words in the language of the module (its article's) or of the course (index, self-checks)."""
+    course = current_course()
+    modules = {m.slug: m for m in course.modules}
+    set_default_language(module_language(course.settings, modules[slug].article if slug in modules else None))
+
+
 def friendly(factory: Callable[..., T]) -> Callable[..., T | ErrorNotice]:
-    """Show content or store problems as a one-line notice in the notebook, not a traceback."""
+    """Show content or store problems as a one-line notice in the notebook, not a traceback;
+    the widget speaks its module's language."""
 
     def wrapper(*args: Any, **kwargs: Any) -> T | ErrorNotice:
         try:
+            speak_language_of(str(args[0]) if args else "")
             return factory(*args, **kwargs)
         except RelcourseError as exc:
             return error_box(str(exc))

@@ -15,11 +15,12 @@ from typing import Any
 import ipywidgets as w
 
 from relcourse.errors import RelcourseError
+from relcourse.i18n import N_
 from relcourse.store.journal import Journal
 
 #: seconds of quiet typing after which the draft is written
 DEBOUNCE_SECONDS = 1.5
-DRAFT_NOTICE = "Draft — not saved. Press Save to keep it."
+DRAFT_NOTICE = N_("Draft — not saved. Press Save to keep it.")
 
 
 class DraftKeeper:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from relcourse.course.quiz.kinds.base import Mark
 from relcourse.escape import html_text
+from relcourse.i18n import _
 
 #: how each verdict of a marked answer reads (symbol, words for screen readers and print)
 VERDICTS: dict[str, tuple[str, str]] = {
@@ -31,9 +32,9 @@ def section_link(title: str) -> str:
 
 def wrong_answer(section: str, hint: str) -> str:
     """What a wrong answer says: where to look again and, when there is one, a hint."""
-    where = f" Look again at “{section_link(section)}”." if section.strip() else ""
-    clue = f" Hint: {html_text(hint)}" if hint else ""
-    return f"✗ Not quite.{where}{clue} Try again, or show the answer."
+    where = " " + _("Look again at “{section}”.").format(section=section_link(section)) if section.strip() else ""
+    clue = " " + _("Hint: {hint}").format(hint=html_text(hint)) if hint else ""
+    return _("✗ Not quite.") + where + clue + " " + _("Try again, or show the answer.")
 
 
 def marked_answer(marks: list[Mark]) -> str:

@@ -11,6 +11,7 @@ from IPython.core.display import Image
 from IPython.core.display_functions import display
 
 from relcourse.course.logs import Field, JournalTemplate
+from relcourse.i18n import _
 from relcourse.store.journal import Journal
 from relcourse.store.views import figure_png, summary_chart
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status, table_view
@@ -91,13 +92,13 @@ class JournalForm(PrivateBox):
         self.journal = journal
         self.inputs = {f.id: field_widget(f) for f in template.fields}
         rows = field_rows(template.fields, self.inputs)
-        self.save_button = w.Button(description="Save entry", button_style="primary", icon="save")
+        self.save_button = w.Button(description=_("Save entry"), button_style="primary", icon="save")
         self.state = w.HTML()
         self.history = w.VBox()
-        self.show_history = w.Checkbox(value=True, description="Show my past entries", indent=False)
+        self.show_history = w.Checkbox(value=True, description=_("Show my past entries"), indent=False)
         self.save_button.on_click(lambda _: self.save())
         self.show_history.observe(lambda _: self.refresh(), names="value")
-        when = "Once a day" if template.daily else "Each time it happens"
+        when = _("Once a day") if template.daily else _("Each time it happens")
         intro = f"<h4 style='margin:.2em 0'>{html_text(template.title)}</h4><i>{when}.</i> {html_text(template.instructions)}"
         self.children = [w.HTML(intro), *rows, w.HBox([self.save_button, self.state]), self.show_history, self.history]
         self.drafts = DraftKeeper(journal, module, f"journal/{template.id}/")
@@ -115,10 +116,10 @@ class JournalForm(PrivateBox):
             self.drafts.watch(key, box)
             box.observe(lambda _: self._typed(), names="value")
         if restored:
-            self.state.value = status(DRAFT_NOTICE)
+            self.state.value = status(_(DRAFT_NOTICE))
 
     def _typed(self) -> None:
-        self.state.value = status(html_text(self.drafts.failure), "bad") if self.drafts.failure else status(DRAFT_NOTICE)
+        self.state.value = status(html_text(self.drafts.failure), "bad") if self.drafts.failure else status(_(DRAFT_NOTICE))
 
     def values(self) -> dict[str, Any]:
         return {key: None if isinstance(widget, w.Dropdown) and widget.value == NOT_CHOSEN else widget.value
@@ -133,7 +134,7 @@ class JournalForm(PrivateBox):
         values = self.values()
         texts = [v for f in self.template.fields if f.kind in ("text", "longtext") for v in [values[f.id]]]
         if not any(str(v).strip() for v in texts):
-            self.state.value = status("Write something first.")
+            self.state.value = status(_("Write something first."))
             return None
         entry_id = self.journal.add_entry(self.module_slug, self.template.id, values)
         for field in self.template.fields:  # an empty form for the next entry
@@ -143,7 +144,7 @@ class JournalForm(PrivateBox):
             else:
                 widget.value = 5 if field.kind == "scale" else (None if field.kind == "choice" else "")
         self.drafts.discard()
-        self.state.value = status("Entry saved ✓", "ok")
+        self.state.value = status(_("Entry saved ✓"), "ok")
         self.refresh()
         return entry_id
 
@@ -154,7 +155,7 @@ class JournalForm(PrivateBox):
             return
         entries = self.journal.entries(self.module_slug, self.template.id)
         if entries.empty:
-            self.history.children = [w.HTML(status("No entries yet."))]
+            self.history.children = [w.HTML(status(_("No entries yet.")))]
             return
         output = w.Output()
         with output:

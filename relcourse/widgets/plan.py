@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from relcourse.course.loader import Module
 from relcourse.course.schedule import schedule, to_ics
+from relcourse.i18n import _
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text
 from relcourse.widgets.downloads import Download, download_link
@@ -23,10 +24,10 @@ class PlanTracker(PrivateBox):
         self.module = module
         self.journal = journal
         saved = journal.setting(module.slug, START_KEY)
-        self.start = w.DatePicker(description="Start date", value=date.fromisoformat(saved) if saved else (today or date.today()))
+        self.start = w.DatePicker(description=_("Start date"), value=date.fromisoformat(saved) if saved else (today or date.today()))
         done = journal.checked_steps(module.slug)
         steps = module.article.plan
-        self.boxes = {f"{s.kind.lower()}-{s.number}": w.Checkbox(value=f"{s.kind.lower()}-{s.number}" in done, indent=False, tooltip=f"Done: {s.title}",
+        self.boxes = {f"{s.kind.lower()}-{s.number}": w.Checkbox(value=f"{s.kind.lower()}-{s.number}" in done, indent=False, tooltip=_("Done: {step}").format(step=s.title),
                                                                 layout=w.Layout(width="2em")) for s in steps}
         self.dates = {key: w.HTML() for key in self.boxes}
         self.progress = w.IntProgress(min=0, max=max(1, len(steps)))
@@ -44,9 +45,9 @@ class PlanTracker(PrivateBox):
         if self.start.value is None:
             return
         for row in schedule(self.module.article.plan, self.start.value):
-            end = f"{row.end:%a %d %b %Y}" if row.end else "ongoing"
+            end = f"{row.end:%a %d %b %Y}" if row.end else _("ongoing")
             self.dates[row.id].value = f"{row.start:%a %d %b %Y} → {end}"
-        self.download.value = download_link(self.calendar(), "Download calendar (.ics)")
+        self.download.value = download_link(self.calendar(), _("Download calendar (.ics)"))
         done = sum(box.value for box in self.boxes.values())
         self.progress.value = done
         self.progress_label.value = f"&nbsp;{done} of {len(self.boxes)} done"

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from relcourse.i18n import N_
 from relcourse.jupyter.privacy import take_words_shown_flag
 from relcourse.store.journal import Journal
 
 #: read once when the widgets are imported (the mark is then removed from the environment)
 WORDS_SHOWN = take_words_shown_flag()
 
-HIDDEN_NOTICE = ("Your saved words are kept private and not shown here: they appear in JupyterLab with "
+HIDDEN_NOTICE = N_("Your saved words are kept private and not shown here: they appear in JupyterLab with "
                  "relcourse's privacy extension (run 'relcourse doctor').")
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import ipywidgets as w
 
 from relcourse.course.quiz.model import QuizItem
+from relcourse.i18n import _
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
 from relcourse.widgets.feedback import marked_answer, wrong_answer
@@ -32,13 +33,13 @@ class QuizWidget(PrivateBox):
         self.inputs: list[Any] = self.answer_input.inputs
         self.feedback = w.HTML()
         self.last_response: Any = None
-        self.check_button = w.Button(description="Check", button_style="primary")
-        self.retry_button = w.Button(description="Try again", layout=w.Layout(display="none"))
-        self.show_button = w.Button(description="Show answer", layout=w.Layout(display="none"))
+        self.check_button = w.Button(description=_("Check"), button_style="primary")
+        self.retry_button = w.Button(description=_("Try again"), layout=w.Layout(display="none"))
+        self.show_button = w.Button(description=_("Show answer"), layout=w.Layout(display="none"))
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.reset())
         self.show_button.on_click(lambda _: self.show_answer())
-        title = f"Question {number}" if number else "Question"
+        title = _("Question {number}").format(number=number) if number else _("Question")
         header = w.HTML(f'<span class="rc-question"><b>{title}.</b> {html_text(item.prompt)}</span>')
         self.children = [header, self.answer_input.view, w.HBox([self.check_button, self.retry_button, self.show_button]),
                          self.feedback]
@@ -50,7 +51,7 @@ class QuizWidget(PrivateBox):
         mine = attempts[attempts["item_id"] == self.item.id] if not attempts.empty else attempts
         if mine.empty:
             return ""
-        return status("Last time you got this right." if bool(mine["correct"].iloc[-1]) else "Last time this was not right yet.")
+        return status(_("Last time you got this right.") if bool(mine["correct"].iloc[-1]) else _("Last time this was not right yet."))
 
     def response(self) -> Any:
         """The learner's answer in the form the item type's ``grade`` expects, or None if incomplete."""
@@ -73,7 +74,7 @@ class QuizWidget(PrivateBox):
         self.check_button.layout.display = "none"
         self.retry_button.layout.display = None
         if correct:
-            self.feedback.value = status("✓ Correct.", "ok") + self._explanation()
+            self.feedback.value = status(_("✓ Correct."), "ok") + self._explanation()
             self.show_button.layout.display = "none"
         else:
             self.feedback.value = status(wrong_answer(self.item.section, self.item_kind.hint(self.item)), "bad")
@@ -87,13 +88,13 @@ class QuizWidget(PrivateBox):
         item = self.item
         parts = [f" {html_text(item.explanation)}"] if item.explanation else []
         if item.quote:
-            source = f"From “{html_text(item.section)}”" if item.section else "From the article"
+            source = _("From “{section}”").format(section=html_text(item.section)) if item.section else _("From the article")
             parts.append(f'<blockquote class="rc-quote">{source}: “{html_text(item.quote)}”</blockquote>')
         return "".join(parts)
 
     def show_answer(self) -> None:
         mine = self.item_kind.review(self.item, self.last_response) if self.last_response is not None else []
-        self.feedback.value = (marked_answer(mine) + status(f"Answer: {html_text(self.item_kind.answer_text(self.item))}.", "info")
+        self.feedback.value = (marked_answer(mine) + status(_("Answer: {answer}.").format(answer=html_text(self.item_kind.answer_text(self.item))), "info")
                                + self._explanation())
         self.show_button.layout.display = "none"
 
@@ -135,7 +136,7 @@ class QuizScore(PrivateBox):
     def refresh(self) -> None:
         right, total = self.score()
         self.bar.value = right
-        self.label.value = f"&nbsp;<b>Score: {right} / {total}</b> (your latest answer to each question)"
+        self.label.value = "&nbsp;" + _("<b>Score: {right} / {total}</b> (your latest answer to each question)").format(right=right, total=total)
 
 
 @friendly

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from relcourse.course.selfcheck.instrument import MIDDLE_BAND, Instrument, Result, per_item
 from relcourse.course.selfcheck.recommend import Recommendation
 from relcourse.escape import chart_text
+from relcourse.i18n import _
 from relcourse.store.views import figure_png
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def _draw_positions(axis: object, instrument: Instrument, result: Result, histor
     ax.set_xlabel(f"{chart_text(instrument.subscale(x_id).name)} →", fontsize=8)
     ax.set_ylabel(f"{chart_text(instrument.subscale(y_id).name)} →", fontsize=8)
     ax.tick_params(labelsize=7)
-    ax.set_title("Where you are now" + (" (grey: earlier)" if history else ""), fontsize=9)
+    ax.set_title(_("Where you are now") + (" " + _("(grey: earlier)") if history else ""), fontsize=9)
 
 
 def position_chart(instrument: Instrument, result: Result, history: Sequence[Result] = ()) -> Figure:
@@ -86,9 +87,9 @@ def explanation(instrument: Instrument, result: Result) -> list[tuple[str, str]]
         value = result.value(sub.id)
         position = per_item(sub, value)
         if position is None:
-            text = "Not scored: too many statements were skipped to place you fairly."
+            text = _("Not scored: too many statements were skipped to place you fairly.")
         elif abs(position - middle) < MIDDLE_BAND:
-            text = f"Around the middle ({value}): sometimes one way, sometimes the other."
+            text = _("Around the middle ({value}): sometimes one way, sometimes the other.").format(value=value)
         else:
             text = f"{value}: {sub.high if position > middle else sub.low}"
         lines.append((sub.name, text))

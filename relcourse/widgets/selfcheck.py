@@ -16,6 +16,7 @@ from relcourse.course.selfcheck.instrument import Instrument, Result, SubscaleSc
 from relcourse.course.selfcheck.recommend import recommend
 from relcourse.errors import RelcourseError
 from relcourse.escape import markdown_text as md
+from relcourse.i18n import _
 from relcourse.store.journal import Journal
 from relcourse.store.views import figure_png
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, html_text, status, table_view
@@ -39,7 +40,7 @@ def saved_results(journal: Journal, instrument: Instrument) -> list[tuple[dateti
     """Every completed take, oldest first (retaking keeps the history)."""
     entries = journal.entries(instrument.id, RESULT_TEMPLATE)
     takes = []
-    for _, row in entries.iterrows():
+    for _taken, row in entries.iterrows():
         result = Result(instrument.id)
         for sub in instrument.subscales:
             value = row["scores"].get(sub.id)
@@ -61,7 +62,7 @@ class LikertForm(PrivateBox):
                        for item in instrument.items}
         rows = [w.VBox([w.HTML(f"<b>{n}.</b> {html_text(item.text)}"), self.inputs[item.id]])
                 for n, item in enumerate(instrument.items, 1)]
-        self.submit = w.Button(description="See my result", button_style="primary")
+        self.submit = w.Button(description=_("See my result"), button_style="primary")
         self.state = w.HTML()
         self.submit.on_click(lambda _: self.save())
         self.children = [w.HTML(f"<i>{html_text(instrument.instructions)}</i><br><small>{html_text(anchors)}</small>"),
@@ -77,7 +78,7 @@ class LikertForm(PrivateBox):
     def save(self) -> Result | None:
         answers = self.answers()
         if all(v is None for v in answers.values()):
-            self.state.value = status("Answer at least some statements first.")
+            self.state.value = status(_("Answer at least some statements first."))
             return None
         result = score(self.instrument, answers)
         self.journal.add_entry(self.instrument.id, RESULT_TEMPLATE, {
@@ -86,8 +87,8 @@ class LikertForm(PrivateBox):
         })
         # the answers stay on screen to look back at; a kernel whose saves are not scrubbed never shows
         # stored answers (widgets.privacy), and these leave with the page
-        self.state.value = status("Saved privately ✓ Your result is below; change any answer and press "
-                                  "the button again to retake the test.", "ok")
+        self.state.value = status(_("Saved privately ✓ Your result is below; change any answer and press "
+                                    "the button again to retake the test."), "ok")
         for view in list(_views):
             if view.module_slug == self.instrument.id:
                 view.refresh()
@@ -101,7 +102,7 @@ class SelfCheckResult(PrivateBox):
         super().__init__(instrument.id, "result")
         self.instrument = instrument
         self.journal = journal
-        self.card_button = w.Button(description="Save my result card (PNG + PDF)", icon="download",
+        self.card_button = w.Button(description=_("Save my result card (PNG + PDF)"), icon="download",
                                     layout=w.Layout(width="auto", align_self="flex-start"))
         self.card_button.on_click(lambda _: self.save_card())
         self.links = w.VBox()
@@ -115,27 +116,28 @@ class SelfCheckResult(PrivateBox):
     def refresh(self) -> None:
         result, earlier = self.latest()
         if result is None:
-            self.children = [w.HTML(status("Your result appears here after you answer the statements above."))]
+            self.children = [w.HTML(status(_("Your result appears here after you answer the statements above.")))]
             return
         self.recommendations = recommend(self.instrument, result, [m.article for m in current_course().modules])
         output = w.Output()
         lines = "\n".join(f"- **{md(name)}**: {md(text)}" for name, text in explanation(self.instrument, result))
         plan = "\n".join(  # titles, reasons and steps come from articles and YAML: shown as text
-            f"{n}. [{md(r.title)}]({r.slug}.ipynb), because of *{md(', '.join(r.reasons))}*. "
-            f"First step: **{md(r.first_step)}**" + (f": {md(r.first_action)}" if r.first_action else "")
+            _("{n}. [{title}]({slug}.ipynb), because of *{reasons}*. First step: **{step}**").format(
+                n=n, title=md(r.title), slug=r.slug, reasons=md(', '.join(r.reasons)), step=md(r.first_step))
+            + (f": {md(r.first_action)}" if r.first_action else "")
             for n, r in enumerate(self.recommendations, 1))
         with output:
             if self.instrument.chart:
                 display(Image(data=figure_png(position_chart(self.instrument, result, earlier))))
-            display(Markdown(f"{lines}\n\n*This is a reflection tool, not a diagnosis or a fixed type. "
-                             f"It has {'' if self.instrument.validated else 'not '}been validated.*"))
-            display(Markdown("### Your action plan\n\n" + (plan or "Every module of the course is a good start.")))
+            validated = _("It has been validated.") if self.instrument.validated else _("It has not been validated.")
+            display(Markdown(f"{lines}\n\n*" + _("This is a reflection tool, not a diagnosis or a fixed type.") + f" {validated}*"))
+            display(Markdown("### " + _("Your action plan") + "\n\n" + (plan or _("Every module of the course is a good start."))))
         self.links.children = []  # a retake's result: the cards of the earlier take are not it
         self.children = [output, self.card_button, self.links]
 
     def save_card(self, folder: Path | None = None) -> list[Path]:
         """Save the cards privately (see result_card.card_folder) and say where they are."""
-        result, _ = self.latest()
+        result = self.latest()[0]
         if result is None:
             return []
         try:
@@ -143,11 +145,11 @@ class SelfCheckResult(PrivateBox):
         except RelcourseError as exc:
             self.links.children = [w.HTML(status(html_text(str(exc)), "bad"))]
             return []
-        where = "<br>".join(f"Saved: <code>{html_text(str(path))}</code>" for path in paths)
+        where = "<br>".join(_("Saved: <code>{path}</code>").format(path=html_text(str(path))) for path in paths)
         downloads = " · ".join(download_link(Download(path.name, CARD_TYPES[path.suffix], path.read_bytes()),
-                                             f"Download {path.suffix[1:].upper()}") for path in paths)
-        self.links.children = [w.HTML(f"{where}<br>{downloads}<br><i>Readable by you only. Only you decide whether "
-                                      "to share these files, e.g. with your therapist.</i>")]
+                                             _("Download {kind}").format(kind=path.suffix[1:].upper())) for path in paths)
+        self.links.children = [w.HTML(f"{where}<br>{downloads}<br><i>" + _("Readable by you only. Only you decide whether "
+                                      "to share these files, e.g. with your therapist.") + "</i>")]
         return paths
 
 
@@ -178,7 +180,7 @@ class SelfCheckHistory(PrivateBox):
     def refresh(self) -> None:
         table = self.table()
         if len(table) < 2:
-            self.children = [w.HTML(status("Take the test again later (e.g. after a workshop) to compare."))]
+            self.children = [w.HTML(status(_("Take the test again later (e.g. after a workshop) to compare.")))]
             return
         from matplotlib.figure import Figure
 

@@ -12,10 +12,11 @@ import ipywidgets as w
 
 from relcourse.errors import RelcourseError
 from relcourse.hub.room import EXCHANGE_ENV, SHARE_KEY, SHARE_SCOPE, share_quiz_results, withdraw_quiz_results
+from relcourse.i18n import N_, _
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, html_text, status
 
-EXPLAIN = ("Your facilitator sees, for each module, how many questions you answered right and which ones you missed, "
+EXPLAIN = N_("Your facilitator sees, for each module, how many questions you answered right and which ones you missed, "
            "without your name. Never your reflections, journal or self-check answers.")
 
 
@@ -26,19 +27,19 @@ class ShareQuizResults(PrivateBox):
         super().__init__("", "quiz-results")
         self.journal = journal
         if not os.environ.get(EXCHANGE_ENV):
-            self.children = [w.HTML(status("Sharing quiz results is available in a workshop on JupyterHub."))]
+            self.children = [w.HTML(status(_("Sharing quiz results is available in a workshop on JupyterHub.")))]
             return
-        self.share_button = w.Button(description="Share my quiz results", button_style="primary", icon="share",
+        self.share_button = w.Button(description=_("Share my quiz results"), button_style="primary", icon="share",
                                      layout=w.Layout(width="auto"))
-        self.withdraw_button = w.Button(description="Stop sharing", icon="times", layout=w.Layout(width="auto"))
+        self.withdraw_button = w.Button(description=_("Stop sharing"), icon="times", layout=w.Layout(width="auto"))
         self.state = w.HTML(self._current())
         self.share_button.on_click(lambda _: self.share())
         self.withdraw_button.on_click(lambda _: self.withdraw())
-        self.children = [w.HTML(f"<p>{html_text(EXPLAIN)}</p>"), w.HBox([self.share_button, self.withdraw_button]), self.state]
+        self.children = [w.HTML(f"<p>{html_text(_(EXPLAIN))}</p>"), w.HBox([self.share_button, self.withdraw_button]), self.state]
 
     def _current(self) -> str:
         shared = self.journal.setting(SHARE_SCOPE, SHARE_KEY)
-        return status("Shared ✓ (share again after more questions to update it)", "ok") if shared else status("Not shared")
+        return status(_("Shared ✓ (share again after more questions to update it)"), "ok") if shared else status(_("Not shared"))
 
     def share(self) -> None:
         try:
@@ -50,7 +51,7 @@ class ShareQuizResults(PrivateBox):
     def withdraw(self) -> None:
         try:
             removed = withdraw_quiz_results(self.journal)
-            self.state.value = status("Your shared results were deleted." if removed else "Nothing was shared.", "ok")
+            self.state.value = status(_("Your shared results were deleted.") if removed else _("Nothing was shared."), "ok")
         except RelcourseError as exc:
             self.state.value = status(html_text(str(exc)), "bad")
 

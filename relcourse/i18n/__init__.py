@@ -1,0 +1,90 @@
+"""The kit's own words in the learner's language: gettext catalogs kept as ``.po`` files.
+
+``relcourse/i18n/<locale>/LC_MESSAGES/relcourse.po`` (managed with Babel, see the README) is read
+with Babel at first use and cached, so there is no compile step to forget. The language of the words
+is a context: the notebook builder wraps a module in :func:`use_language` (the article's language),
+widgets set the kernel's default with :func:`set_default_language` (one notebook, one language).
+Source strings are English; a language without a catalog reads them as they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import gettext
+import io
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+HERE = Path(__file__).resolve().parent
+DOMAIN = "relcourse"
+SOURCE_LANGUAGE = "en"
+
+_default = [SOURCE_LANGUAGE]
+_current: contextvars.ContextVar[str | None] = contextvars.ContextVar("relcourse_language", default=None)
+
+
+def catalogs() -> dict[str, Path]:
+    """Catalog folder name (``en``, ``zh_Hans``) → its ``.po`` file."""
+    return {p.parent.parent.name: p for p in sorted(HERE.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))}
+
+
+def catalog_for(tag: str) -> str | None:
+    """The catalog a BCP 47 tag reads: ``zh``, ``zh-Hans``, ``zh-CN`` → ``zh_Hans``; ``en-GB`` → ``en``."""
+    wanted = tag.replace("-", "_").lower()
+    names = sorted(catalogs())
+    for name in names:
+        if name.lower() == wanted:
+            return name
+    language = wanted.split("_")[0]
+    return next((name for name in names if name.split("_")[0].lower() == language), None)
+
+
+@cache
+def translator(tag: str) -> gettext.NullTranslations:
+    """The translations of ``tag`` (the source English for a language without a catalog)."""
+    name = catalog_for(tag)
+    if name is None:
+        return gettext.NullTranslations()
+    with catalogs()[name].open("rb") as po:
+        catalog = read_po(po, locale=name.replace("_Hans", "").replace("_Hant", ""), domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out: a guessed translation is not shown
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def current_language() -> str:
+    return _current.get() or _default[0]
+
+
+def set_default_language(tag: str) -> None:
+    """The language of words outside :func:`use_language` (a kernel shows one module's widgets)."""
+    _default[0] = tag or SOURCE_LANGUAGE
+
+
+@contextlib.contextmanager
+def use_language(tag: str) -> Iterator[None]:
+    token = _current.set(tag or SOURCE_LANGUAGE)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return translator(current_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translator(current_language()).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks a constant for extraction; translate it with :func:`_` where it is shown."""
+    return message
