@@ -72,7 +72,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for article in articles:
             for line in polarity.listing(article.slug, polarity.classify(article)):
                 print(terminal_text(line))
-    for diagnostic in diagnostics:
+    for diagnostic in [*diagnostics, *(note for article in articles for note in article.left_out)]:
         print(terminal_text(str(diagnostic)))
     print(f"{len(articles)} article(s) ready, {len(errors)} file(s) failed")
     return 1 if errors else 0

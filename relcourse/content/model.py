@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from relcourse.content.lexicon import LEXICONS
+from relcourse.content.text import is_cut
 
 SectionKind = Literal[
     "intro", "scenario", "concepts", "practice", "cases", "experts", "summary", "sources", "other"
@@ -144,7 +145,7 @@ class Phrase:
     @property
     def truncated(self) -> bool:
         """The wiki shortens teaser-like phrases with an ellipsis."""
-        return self.text.endswith("…") or self.text.endswith("...")
+        return is_cut(self.text)
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,11 @@ class Faq:
     @property
     def line(self) -> int:
         return self.question.line
+
+    @property
+    def truncated(self) -> bool:
+        """The answer is only the page's cut teaser (the wiki fills empty FAQ answers with it)."""
+        return bool(self.answer) and all(is_cut(b.text) for b in self.answer)
 
     @property
     def answer_text(self) -> str:
@@ -213,6 +219,9 @@ class Article:
     faq: list[Faq] = field(default_factory=list)
     chrome: list[Block] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    #: what was left out on purpose (an FAQ answered only by the cut teaser): 'relcourse check' says so,
+    #: but it is the wiki's page furniture, not a problem with the article
+    left_out: list[Diagnostic] = field(default_factory=list)
 
     @property
     def scenario(self) -> list[Text]:

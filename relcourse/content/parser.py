@@ -82,6 +82,7 @@ class ArticleParser:
         self.phrases: list[Phrase] = []
         self.faq: list[Faq] = []
         self.warnings: list[Diagnostic] = []
+        self.left_out: list[Diagnostic] = []
         self.teaser = ""
         self.zone = "body"
         self.last_number = 0
@@ -168,6 +169,15 @@ class ArticleParser:
             self.warn(block.line, "FAQ text without a question line before it; kept as an extra section")
             self.drafts.append(_Draft("other", "Additional text", None, [block]))
 
+    def faq_with_answers(self) -> list[Faq]:
+        """FAQ whose answer is more than the cut teaser; the others are named, never shown."""
+        for item in self.faq:
+            if item.truncated:
+                self.left_out.append(Diagnostic(str(self.path), item.line, "FAQ left out: its answer is only the page's shortened teaser (ending in '…'); "
+                                                "write the answer under the question to keep it"))
+                self.chrome.extend((item.question, *item.answer))  # page furniture, like the teaser itself
+        return [item for item in self.faq if not item.truncated]
+
     def finish(self, match: re.Match[str], title_block: Block) -> Article:
         category = re.sub(r"[\s_]+", " ", match["cat"]).strip()
         number = int(match["num"])
@@ -182,9 +192,10 @@ class ArticleParser:
             teaser=self.teaser,
             lang=detect_lang(" ".join([match["title"], *(b.text for d in self.drafts for b in d.blocks)])),
             sections=sections,
-            faq=self.faq,
+            faq=self.faq_with_answers(),
             chrome=self.chrome,
             warnings=self.warnings,
+            left_out=self.left_out,
         )
         for section in sections:
             if section.kind in STRUCTURED:

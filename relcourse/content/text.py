@@ -78,6 +78,28 @@ def first_sentence(text: str) -> str:
     return found[0] if found else text.strip()
 
 
+#: what a wiki export cuts a text with (the page teaser, shortened phrases)
+CUT_MARKS = ("…", "...")
+#: words a heading in title case writes small, except at its start
+SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"})
+
+
+def is_cut(text: str) -> bool:
+    """The text was shortened by the wiki ("…almost invisible erosi…"): never shown as a whole answer or prompt."""
+    return text.rstrip().endswith(CUT_MARKS)
+
+
+def tidy_title_case(name: str) -> str:
+    """'Gottman'S Bids And Turning Toward Research' → 'Gottman's Bids and Turning Toward Research'.
+
+    Some wiki exports capitalise every word, even after an apostrophe; a name set into a sentence
+    reads better without that. (Article text itself is always shown as written.)
+    """
+    name = re.sub(r"(?<=\w)['’]S\b", lambda m: m[0].lower(), name)
+    words = name.split(" ")
+    return " ".join([words[0], *(w.lower() if w.lower() in SMALL_WORDS else w for w in words[1:])])
+
+
 def slugify(text: str, separator: str = "-") -> str:
     """Lower-case ASCII letters and digits joined by ``separator``; Chinese text is kept as written.
 

@@ -141,9 +141,15 @@ def element_log(action: str, step: Step) -> JournalTemplate | None:
     )
 
 
+#: verbs that agree with "you" but not with "I": 'what you were afraid of' → 'what I was afraid of'
+AGREEMENT = {"I were": "I was", "I are": "I am", "were I": "was I", "are I": "am I", "I're": "I'm"}
+AGREEMENT_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, AGREEMENT)) + r")\b")
+
+
 def _first_person(text: str) -> str:
-    """'bids you made' → 'bids I made': labels are in the learner's voice."""
-    return re.sub(r"\b(you|your|yours|yourself)\b", lambda m: PERSON[m[1].lower()], text)
+    """'bids you made' → 'bids I made': labels are in the learner's voice, with the verb agreeing."""
+    text = re.sub(r"\b(you|your|yours|yourself)\b", lambda m: PERSON[m[1].lower()], text)
+    return AGREEMENT_RE.sub(lambda m: AGREEMENT[m[0]], text)
 
 
 def _singular(noun: str) -> str:

@@ -3,23 +3,39 @@ learning objectives, a timed agenda, discussion questions, materials, screening,
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-#: words a heading in title case writes small, except at its start
-SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}
+from relcourse.content.text import tidy_title_case
+from relcourse.i18n import _
+from relcourse.notebook.cells import CellData, PlanCell, SectionCell
 
-#: (activity, relative weight, part of the module it needs); order is the session order.
-AGENDA_PARTS: list[tuple[str, int, str | None]] = [
-    ("Welcome, ground rules and safety note", 2, None),
-    ("The problem scenario: read and recognise", 2, "scenario"),
-    ("Core concepts: short input and questions", 3, "concepts"),
-    ("Case study discussion in small groups", 3, "cases"),
-    ("Practice plan walk-through; phrases practised in pairs", 4, "practice"),
-    ("Worksheet quiz and answers together", 2, "quiz"),
-    ("Journal set-up and homework", 1, "journal"),
-    ("Closing round", 1, None),
+#: minutes of the opening and the closing round, whatever the module holds
+OPENING, CLOSING = 10, 5
+
+
+@dataclass(frozen=True)
+class Part:
+    """One activity of a session about a part of the module; ``per_element`` minutes for each
+    element it has (concept, case, step, quiz item…), counting at most ``most`` of them (a module
+    with twelve concepts does not crowd out the rest)."""
+
+    activity: str
+    needs: str
+    per_element: int
+    most: int
+
+
+#: the session order; a part the module does not have gets no slot (programmes read this table too)
+AGENDA_PARTS: list[Part] = [
+    Part("The problem scenario: read and recognise", "scenario", 10, 1),
+    Part("Core concepts: short input and questions", "concepts", 5, 6),
+    Part("Case study discussion in small groups", "cases", 12, 3),
+    Part("Practice plan walk-through; phrases practised in pairs", "practice", 4, 8),
+    Part("Worksheet quiz and answers together", "quiz", 2, 10),
+    Part("Journal set-up and homework", "journal", 4, 3),
 ]
 
 
@@ -30,56 +46,81 @@ class AgendaItem:
     activity: str
 
 
-def agenda(parts_present: set[str], total: int) -> list[AgendaItem]:
-    """Split ``total`` minutes over the activities the module has, in 5-minute blocks."""
-    parts = [(a, w) for a, w, need in AGENDA_PARTS if need is None or need in parts_present]
-    weight = sum(w for _, w in parts)
-    minutes = [max(5, round(total * w / weight / 5) * 5) for _, w in parts]
-    largest = max(range(len(minutes)), key=lambda i: (parts[i][1], -i))
-    minutes[largest] += total - sum(minutes)  # rounding remainder goes to the main activity
+def parts_of(cells: Sequence[CellData], title: Mapping[str, Any]) -> dict[str, int]:
+    """How many elements of each part a module notebook has (concepts, cases, steps, quiz items, logs)."""
+    kinds = Counter(d.kind for d in cells)
+    sections = {d.section_kind for d in cells if isinstance(d, SectionCell)}
+    steps = sum(len(d.steps) for d in cells if isinstance(d, PlanCell))
+    found = {"scenario": int("scenario" in sections), "concepts": len(title.get("concepts") or ()) or int("concepts" in sections),
+             "cases": len(title.get("cases") or ()) or int("cases" in sections), "practice": steps or int("practice" in sections),
+             "quiz": kinds["quiz"], "journal": kinds["journal"]}
+    return {part: n for part, n in found.items() if n}
+
+
+def agenda(parts: Mapping[str, int] | Collection[str], total: int) -> list[AgendaItem]:
+    """Split ``total`` minutes in 5-minute blocks: a short opening and closing, and for the parts
+    the module has, time in proportion to how much each holds."""
+    counts = parts if isinstance(parts, Mapping) else dict.fromkeys(parts, 1)
+    present = [(p.activity, p.per_element * min(counts[p.needs], p.most)) for p in AGENDA_PARTS if counts.get(p.needs)]
+    weight = sum(w for _part, w in present) or 1
+    room = total - OPENING - CLOSING
+    minutes = [max(5, round(room * w / weight / 5) * 5) for _, w in present]
+    if minutes:
+        largest = max(range(len(minutes)), key=lambda i: (present[i][1], -i))
+        minutes[largest] += room - sum(minutes)  # rounding remainder goes to the main activity
+    rows = [(_("Welcome, ground rules and safety note"), OPENING + (0 if minutes else room)),
+            *((_(activity), m) for (activity, _w), m in zip(present, minutes)), (_("Closing round"), CLOSING)]
     items, clock = [], 0
-    for (activity, _), length in zip(parts, minutes):
+    for activity, length in rows:
         items.append(AgendaItem(clock, length, activity))
         clock += length
     return items
 
 
-#: objectives for the concepts, in turn, so a list of six does not read as one sentence six times
+#: objectives for the concepts, in turn, so a list of six does not read as one sentence six times;
+#: each reads well with any name (a mechanism, a research finding, a practice)
 OBJECTIVE_FORMS = (
-    "Explain in your own words what the article means by “{name}”.",
-    "Give an everyday example of “{name}” from a couple's life.",
+    "Explain in your own words what the article says about “{name}”.",
+    "Connect what the article says about “{name}” to a moment from a couple's everyday life.",
     "Describe how “{name}” shows up between partners, as the article presents it.",
 )
+SUBSECTION_FORM = "Summarise what the article says under “{title}”."
+DISTINCTION_FORM = "Tell apart the ideas the article distinguishes under “{title}”."
+#: objectives for parts of the module, each only when the module has that part
+PART_OBJECTIVES = {
+    "cases": "Recognise in the article's case what changed between the partners, and why.",
+    "practice": "Choose a first step of the practice plan and plan when to try it.",
+    "journal": "Set up the journal pages and know what to record between sessions.",
+}
 
 
 def tidy_name(name: str) -> str:
-    """'Gottman'S Bids And Turning Toward Research' → 'Gottman's Bids and Turning Toward Research'.
-
-    Some wiki exports capitalise every word, even after an apostrophe; an objective reads better
-    without that. (Article text itself is always shown as written.)
-    """
-    name = re.sub(r"(?<=\w)['’]S\b", lambda m: m[0].lower(), name)
-    words = name.split(" ")
-    return " ".join([words[0], *(w.lower() if w.lower() in SMALL_WORDS else w for w in words[1:])])
+    """A concept's name as an objective shows it (see :func:`relcourse.content.text.tidy_title_case`)."""
+    return tidy_title_case(name)
 
 
-def objectives(title: dict[str, Any]) -> list[str]:
-    """Learning objectives drawn from the core concepts."""
-    concepts = [tidy_name(c["name"]) for c in title.get("concepts", [])]
-    found = [OBJECTIVE_FORMS[n % len(OBJECTIVE_FORMS)].format(name=name) for n, name in enumerate(concepts[:6])]
-    found += [f"Describe {s[0].lower() + s[1:]} as the article presents it." for s in title.get("subsections", [])
-              if "distinction" not in s.lower() and not concepts][:3]
-    if any("distinction" in s.lower() for s in title.get("subsections", [])):
-        found.append("Tell apart what this kind of security is and what it is not (the article's critical distinctions).")
-    found.append("Choose a first step of the practice plan and plan when to try it.")
+def objectives(title: Mapping[str, Any], parts: Collection[str] = ()) -> list[str]:
+    """Learning objectives from what the module has: its concepts (else its subsections), its
+    distinctions, and one for each part (case, plan, journal) it holds."""
+    concepts = [tidy_title_case(c["name"]) for c in title.get("concepts") or ()]
+    subsections = [tidy_title_case(s) for s in title.get("subsections") or ()]
+    distinctions = [s for s in subsections if "distinction" in s.lower()]
+    found = [_(OBJECTIVE_FORMS[n % len(OBJECTIVE_FORMS)]).format(name=name) for n, name in enumerate(concepts[:6])]
+    if not concepts:
+        found += [_(SUBSECTION_FORM).format(title=s) for s in subsections if s not in distinctions][:3]
+    found += [_(DISTINCTION_FORM).format(title=s) for s in distinctions[:1]]
+    found += [_(text) for part, text in PART_OBJECTIVES.items() if part in parts]
     return found
 
 
-def discussion_questions(title: dict[str, Any], case_prompts: list[str]) -> list[str]:
+def discussion_questions(title: Mapping[str, Any], case_prompts: list[str], parts: Collection[str] = ()) -> list[str]:
+    """The cases' own prompts and a question per case; a closing question about everyday life."""
     questions = list(case_prompts)
-    for case in title.get("cases", []):
-        questions.append(f"“{case}”: which moment in this case would have been easiest to miss, and why does it matter?")
-    questions.append("Where do you see this pattern in everyday life? What makes it hard to change?")
+    for case in title.get("cases") or ():
+        questions.append(_("“{case}”: which moment in this case would have been easiest to miss, and why does it matter?").format(case=case))
+    if "practice" in parts:
+        questions.append(_("Which step of the practice plan will be hardest for you, and what would help?"))
+    questions.append(_("Where do you see this pattern in everyday life? What makes it hard to change?"))
     return questions
 
 

@@ -17,10 +17,10 @@ from relcourse.course.logs import long_choice
 from relcourse.course.quiz.kinds import kind_of
 from relcourse.course.quiz.model import QuizItem
 from relcourse.export import facilitator
+from relcourse.i18n import N_, _
 from relcourse.notebook.cells import (
     NAMESPACE,
     ReflectionCell,
-    SectionCell,
     from_cell,
     read_cell,
     read_notebook,
@@ -61,8 +61,8 @@ class RemoveAnswers(Preprocessor):
 #: people write on, then one photocopiable page per journal log. Kinds not listed are reading.
 PRINT_PARTS: dict[str, tuple[str, str]] = {  # part → (heading on the page, "" for none; anchor id)
     "reading": ("", "part-reading"),
-    "worksheets": ("Worksheets", "part-worksheets"),
-    "logs": ("Practice logs: copy for each week", "part-logs"),
+    "worksheets": (N_("Worksheets"), "part-worksheets"),
+    "logs": (N_("Practice logs: copy for each week"), "part-logs"),
 }
 #: cell kind → (part, place within the part): worksheets run quiz, reflections, plan, phrase cards
 PRINT_PLACE: dict[str, tuple[str, int]] = {
@@ -93,7 +93,8 @@ class OrderForPrint(Preprocessor):
             if part != current:
                 cell.metadata["print_part"] = parts[part]
                 current = part
-        resources.setdefault("relcourse", {})["parts"] = PRINT_PARTS
+        resources.setdefault("relcourse", {})["parts"] = {part: (_(heading) if heading else "", anchor)
+                                                       for part, (heading, anchor) in PRINT_PARTS.items()}
         return nb, resources
 
 
@@ -178,7 +179,7 @@ class BuildHandoutViews(Preprocessor):
         if "subscales" in spec:
             reverse = {i["id"] for i in spec["items"] if i.get("reverse")}
             total = scale["min"] + scale["max"]
-            view["reverse_rule"] = f"For items marked R, score {total} − the circled number."
+            view["reverse_rule"] = _("For items marked R, score {total} − the circled number.").format(total=total)
             view["subscales"] = [{
                 "name": s["name"], "method": s["method"], "max_missing": s["max_missing"],
                 "items": [(numbers[i], i in reverse) for i in s["items"]],
@@ -197,14 +198,13 @@ class AddFacilitatorPages(Preprocessor):
         if read_notebook(nb).type == "instrument":
             return nb, resources  # a self-check's facilitator edition is its scoring sheet
         cells = [d for d in (read_cell(c) for c in nb.cells) if d is not None]
-        kinds = {d.kind for d in cells} | {d.section_kind for d in cells if isinstance(d, SectionCell)}
-        present = kinds | ({"practice"} if "plan" in kinds else set())
         title = resources.get("relcourse", {}).get("title", {})
         prompts = [d.text for d in cells if isinstance(d, ReflectionCell) and d.source == "case"]
+        parts = facilitator.parts_of(cells, title)  # only what this module has, with how much of each
         resources.setdefault("relcourse", {})["facilitator"] = {
-            "objectives": facilitator.objectives(title),
-            "agendas": {90: facilitator.agenda(present, 90), 120: facilitator.agenda(present, 120)},
-            "discussion": facilitator.discussion_questions(title, prompts),
+            "objectives": facilitator.objectives(title, parts),
+            "agendas": {90: facilitator.agenda(parts, 90), 120: facilitator.agenda(parts, 120)},
+            "discussion": facilitator.discussion_questions(title, prompts, parts),
             "materials": facilitator.MATERIALS,
             "screening": facilitator.SCREENING,
             "fidelity": facilitator.FIDELITY,
