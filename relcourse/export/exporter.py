@@ -17,6 +17,8 @@ from relcourse.export.editions import EDITIONS
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = Path(__file__).resolve().parent.parent
+#: accessible print: WeasyPrint's PDF/UA-1 variant (structure tags, document language and title)
+PDF_VARIANT = "pdf/ua-1"
 
 
 class HandoutExporter(HTMLExporter):
@@ -101,7 +103,9 @@ def html_to_pdf(html: str, target: Path | None = None) -> bytes:
                 raise ValueError(f"{url[:80]}: handouts load nothing from outside relcourse")
             return super().fetch(url, headers)
 
-    pdf: bytes = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=PackageFetcher()).write_pdf()
+    # PDF/UA-1: tagged (headings, lists, tables readable by screen readers), with the page's
+    # <title> as the document title shown by viewers and its lang as the document language
+    pdf: bytes = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=PackageFetcher()).write_pdf(pdf_variant=PDF_VARIANT)
     if target is not None:
         target.write_bytes(pdf)
     return pdf
