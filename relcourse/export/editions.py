@@ -18,6 +18,7 @@ from relcourse.export.preprocessors import (
     RemoveAnswers,
     ValidateRelcourseCells,
 )
+from relcourse.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,10 @@ class Edition:
 
 
 EDITIONS = {
-    "participant": Edition("participant", "Participant handout", answers=False, facilitator_pages=False, blank_logs=True,
+    "participant": Edition("participant", N_("Participant handout"), answers=False, facilitator_pages=False, blank_logs=True,
                            preprocessors=(ValidateRelcourseCells, RemoveAnswers, OrderForPrint, BuildHandoutViews,
                                           EditionInfo)),
-    "facilitator": Edition("facilitator", "Facilitator guide", answers=True, facilitator_pages=True, blank_logs=False,
+    "facilitator": Edition("facilitator", N_("Facilitator guide"), answers=True, facilitator_pages=True, blank_logs=False,
                            preprocessors=(ValidateRelcourseCells, OrderForPrint, BuildHandoutViews,
                                           AddFacilitatorPages, EditionInfo)),
 }

@@ -14,6 +14,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Int, Unicode, default
 
 from relcourse.export.editions import EDITIONS
+from relcourse.i18n import _, ngettext, use_language
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -42,6 +43,8 @@ class HandoutExporter(HTMLExporter):
         template says ``|safe`` (only for HTML this exporter rendered itself)."""
         environment: Environment = super()._create_environment()
         environment.autoescape = select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False)
+        environment.add_extension("jinja2.ext.i18n")  # {{ _("…") }}: the kit's words in the page's language
+        environment.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]
         return environment
 
     def __init__(self, **kwargs: Any) -> None:
@@ -56,7 +59,8 @@ class HandoutExporter(HTMLExporter):
         none of which a handout has; it was half the export time.
         """
         resources = self._init_resources(resources)
-        html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        with use_language(nb.metadata.get("relcourse", {}).get("lang") or "en"):  # preprocessors' and templates' words
+            html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
         return html, resources
 
     def relcourse_preprocessors(self) -> list[Preprocessor]:
