@@ -51,7 +51,7 @@ def test_every_marked_string_is_translated(name: str) -> None:
     for message_id in sorted(extracted(), key=str):
         message = catalog.get(message_id)
         strings = [] if message is None or message.fuzzy else ([message.string] if isinstance(message.string, str)
-                                                                   else list(message.string))
+                                                                   else list(message.string or ()))
         if not strings or not all(strings):
             missing.append(message_id)
             continue
