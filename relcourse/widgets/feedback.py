@@ -31,9 +31,12 @@ def section_link(title: str) -> str:
 
 
 def wrong_answer(section: str, hint: str) -> str:
-    """What a wrong answer says: where to look again and, when there is one, a hint."""
+    """What a wrong answer says: where to look again and, when there is one, a hint.
+
+    ``hint`` is the opening of the grounding sentence (``ItemKind.hint``): where to read, not what.
+    """
     where = " " + _("Look again at “{section}”.").format(section=section_link(section)) if section.strip() else ""
-    clue = " " + _("Hint: {hint}").format(hint=html_text(hint)) if hint else ""
+    clue = " " + _("Hint: read again the sentence beginning “{opening} …”.").format(opening=html_text(hint)) if hint else ""
     return _("✗ Not quite.") + where + clue + " " + _("Try again, or show the answer.")
 
 

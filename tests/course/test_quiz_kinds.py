@@ -3,6 +3,7 @@ a new type is one class and one template partial."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -10,12 +11,15 @@ from typing import Any
 import jinja2
 import pytest
 
+from relcourse.course.loader import load_course_content
 from relcourse.course.quiz.curated import load_curated
 from relcourse.course.quiz.kinds import ITEM_KINDS, ItemError, ItemKind, answer_text, grade, kind_of, register
 from relcourse.course.quiz.model import QuizItem
 from relcourse.errors import ContentError
 from relcourse.export.exporter import TEMPLATES
 from relcourse.export.preprocessors import BuildHandoutViews
+
+from ..conftest import CONTENT
 
 HANDOUT = TEMPLATES / "relcourse_handout"
 
@@ -176,3 +180,22 @@ def test_a_type_registered_twice_is_refused(yesno: Path) -> None:
 def test_without_the_registration_the_type_is_unknown(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match="unknown item type 'yesno-test'"):
         load_curated(_curated(tmp_path, "{type: yesno-test, correct: true}"))
+
+
+#: words a hint may share with an answer: they say nothing of what the answer is
+FUNCTION = {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of", "on", "or",
+            "the", "that", "this", "to", "with", "not", "isn", "t", "s"}
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if w not in FUNCTION}
+
+
+def test_no_hint_in_the_seed_modules_shares_a_word_with_its_answer() -> None:
+    items = [item for module in load_course_content(CONTENT).modules for item in module.quiz]
+    hints = {item.id: kind_of(item).hint(item) for item in items}
+    assert len(items) > 8 and sum(1 for h in hints.values() if h) >= 5  # the check has hints to look at
+    for item in items:
+        shared = _content(hints[item.id]) & _content(answer_text(item))
+        assert not shared, (item.id, hints[item.id], shared)
+        assert item.quote.startswith(hints[item.id])  # the sentence's own first words, nothing else

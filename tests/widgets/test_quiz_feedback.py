@@ -33,7 +33,7 @@ MULTIPLE = item(type="multiple", options=("Name the need", "Ask for reassurance"
                 answer=("Name the need", "Ask for reassurance"))
 ORDERING = item(type="ordering", options=("complaint", "need"), answer=("need", "complaint"))
 MATCHING = item(type="matching", left=("Anxious", "Avoidant"), answer=("pursues", "withdraws"), options=("pursues", "withdraws"),
-                quote="When the anxious partner pursues, the avoidant partner withdraws.")
+                quote="Couples often meet this: when the anxious partner pursues, the avoidant partner withdraws.")
 TRUEFALSE = item(type="truefalse", options=("true", "false"), answer=("false",))
 WRONG = {"single": "Wait it out", "multiple": ["Name the need", "Stay silent"], "ordering": ["complaint", "need"],
          "matching": {"Anxious": "withdraws", "Avoidant": "withdraws"}, "truefalse": True}
@@ -52,18 +52,30 @@ def test_wrong_answer_links_to_its_section_and_hints_without_the_answer(journal:
     feedback = widget.feedback.value
     assert f'<a href="#{section_anchor(SECTION)}">{SECTION}</a>' in feedback
     hint = kind_of(quiz_item).hint(quiz_item)
-    assert hint and "Hint:" in feedback
+    assert hint and f"Hint: read again the sentence beginning “{hint} …”" in feedback
     for answer in quiz_item.answer if quiz_item.type != "truefalse" else ():
         assert answer.casefold() not in hint.casefold()
     assert quiz_item.quote not in feedback  # never the whole grounding sentence
 
 
-def test_hint_keeps_the_sentence_around_the_answer() -> None:
-    assert kind_of(SINGLE).hint(SINGLE) == "Secure partners … before the complaint, and they ask for reassurance directly."
-    chinese = item(type="single", quote="先说出需要，再提出抱怨。", options=("说出需要", "抱怨"), answer=("说出需要",))
-    assert kind_of(chinese).hint(chinese) == "先…，再提出抱怨。"
-    elsewhere = item(type="single", quote="Nothing about it here.", options=("a", "b"), answer=("a",))
-    assert kind_of(elsewhere).hint(elsewhere) == ""  # no gap to leave: no hint rather than the answer
+def test_hint_names_where_the_sentence_begins_and_no_choice() -> None:
+    assert kind_of(SINGLE).hint(SINGLE) == "Secure partners"  # "name" is a word of the right choice
+    assert kind_of(ORDERING).hint(ORDERING) == "Secure partners name the"
+    chinese = item(type="single", quote="我们先停下来，再说出需要。", options=("说出需要", "抱怨"), answer=("说出需要",))
+    assert kind_of(chinese).hint(chinese) == "我们先停下来，再"
+    long = item(type="single", quote="Drawing from attachment theory (Bowlby & Ainsworth), this analysis reveals x.",
+                options=("x", "y"), answer=("x",))
+    assert kind_of(long).hint(long) == "Drawing from attachment theory (Bowlby & Ainsworth)"  # cut between words
+    starts_with_it = item(type="single", quote="Name the need first.", options=("Name the need", "b"), answer=("Name the need",))
+    assert kind_of(starts_with_it).hint(starts_with_it) == ""  # no opening to show: no hint rather than the answer
+    empty = item(type="single", quote="When the need is named, all is well.", options=("need", "b"), answer=("need",))
+    assert kind_of(empty).hint(empty) == ""  # "When the" says nothing of where to look
+
+
+def test_true_false_hint_shows_none_of_the_statement() -> None:
+    statement = item(type="truefalse", prompt="Secure partners never argue.", options=("true", "false"), answer=("false",),
+                     quote="In the long study, secure partners argue as often as others.")
+    assert kind_of(statement).hint(statement) == "In the long study"
 
 
 def test_show_answer_marks_each_tick(journal: Journal) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeVar
 
+from relcourse.content.lexicon import LEXICONS
 from relcourse.course.quiz.model import QuizItem
 
 
@@ -20,12 +21,15 @@ class ItemError(ValueError):
     """A curated item that does not fit its type; the loader adds the file and item."""
 
 
-#: what the hint shows in place of a word of the answer
-GAP = "…"
-#: words shorter than this ("the", "and") stay in a hint: hiding them gives nothing away
-HINT_WORD = 4
-#: a true/false hint names only the opening of the grounding sentence: the whole would give the verdict
-OPENING_WORDS = 5
+#: a hint names at most this many opening words of the grounding sentence (a CJK character: half a word)
+OPENING_WORDS = 6
+#: fewer opening words than this (or none but "the", "when") say nothing of where to look: no hint
+MIN_OPENING = 2
+#: a word of a Latin script, or one CJK character (Chinese has no spaces between words)
+WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: words that carry no content in any language ("the", "is", "的"): a hint may show them
+FUNCTION_WORDS = frozenset(w.casefold() for lex in LEXICONS.values() for w in lex.prompt_stop_words)
 
 
 @dataclass(frozen=True)
@@ -36,21 +40,34 @@ class Mark:
     verdict: Literal["right", "wrong", "missed"]
 
 
-def masked(sentence: str, answers: Iterable[str]) -> str:
-    """``sentence`` with the answers, and each of their words of ``HINT_WORD`` letters or more, as gaps.
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry meaning (case folded), CJK characters one by one."""
+    return {w.casefold() for w in WORD.findall(text) if w.casefold() not in FUNCTION_WORDS}
 
-    Empty when a gap would not hide the answer (an answer spelled differently in the sentence).
+
+def opening(sentence: str, avoid: Iterable[str]) -> str:
+    """The first words of ``sentence``, up to the first content word of any text in ``avoid``.
+
+    A hint shows where to read, never what it says: the answer and the other choices alike (a
+    choice seen in the hint is one ruled in or out). Cut between words as written ("don't" whole,
+    a CJK character at a time); "" when too few words come before.
     """
-    answers = [a for a in answers if a.strip()]
-    whole = [re.compile(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", re.IGNORECASE)
-             for a in sorted(answers, key=len, reverse=True)]  # whole answers first (Chinese has no spaces)
-    text = sentence
-    for pattern in whole:
-        text = pattern.sub(GAP, text)
-    words = {w.casefold() for a in answers for w in re.findall(r"\w+", a) if len(w) >= HINT_WORD}
-    text = re.sub(r"\w+", lambda m: GAP if m.group(0).casefold() in words else m.group(0), text)
-    text = re.sub(f"(?:{re.escape(GAP)}\\s*)+(?={re.escape(GAP)})", "", text)  # one gap per run
-    return "" if any(p.search(text) for p in whole) or text == sentence else text
+    banned = set().union(*(content_words(text) for text in avoid))
+    end, weight = 0, 0.0
+    for chunk in re.finditer(r"\S+", sentence):
+        pieces = list(CJK.finditer(chunk.group(0))) if CJK.search(chunk.group(0)) else [chunk]
+        for piece in pieces:
+            words = WORD.findall(piece.group(0))
+            weight += 0.5 if CJK.fullmatch(piece.group(0)) else len(words)
+            if weight > OPENING_WORDS or any(w.casefold() in banned for w in words):
+                return _shown(sentence[:end])
+            end = chunk.start() + piece.end() if piece is not chunk else chunk.end()
+    return _shown(sentence[:end])
+
+
+def _shown(text: str) -> str:
+    text = re.sub(r"[\s,;:(\[\u2014\u2013\uff0c\u3001-]+$", "", text)
+    return text if len(WORD.findall(text)) >= MIN_OPENING and content_words(text) else ""
 
 
 class ItemKind(ABC):
@@ -88,9 +105,13 @@ class ItemKind(ABC):
         """What the printed partial shows besides number and prompt."""
         return {"options": list(item.options)}
 
+    def hint_avoids(self, item: QuizItem) -> tuple[str, ...]:
+        """Texts none of whose words a hint may show: every choice, not only the right one."""
+        return (*item.options, *item.answer, *item.left)
+
     def hint(self, item: QuizItem) -> str:
-        """After a wrong answer: the grounding sentence with the answer left out ("" when it cannot be)."""
-        return masked(item.quote, item.answer) if item.quote else ""
+        """After a wrong answer: the opening words of the grounding sentence ("" when none can be shown)."""
+        return opening(item.quote, self.hint_avoids(item)) if item.quote else ""
 
     def review(self, item: QuizItem, response: Any) -> list[Mark]:
         """The learner's answer, part by part, marked against the right one (for *Show answer*)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from relcourse.course.quiz.kinds.base import OPENING_WORDS, ItemError, ItemKind, Mark, register
+from relcourse.course.quiz.kinds.base import ItemError, ItemKind, Mark, register
 from relcourse.course.quiz.model import QuizItem
 
 #: how the two answers are stored (``QuizItem.answer``) and shown
@@ -30,16 +30,9 @@ class TrueFalse(ItemKind):
     def answer_text(self, item: QuizItem) -> str:
         return dict(CHOICES)[item.answer[0]]
 
-    def hint(self, item: QuizItem) -> str:
-        """Where to read, not what it says: the whole sentence would settle true or false."""
-        words = item.quote.split()
-        if len(words) > OPENING_WORDS:
-            opening = " ".join(words[:OPENING_WORDS])
-        elif len(item.quote) > 4 * OPENING_WORDS and len(words) == 1:  # Chinese: no spaces between words
-            opening = item.quote[:2 * OPENING_WORDS]
-        else:
-            return ""
-        return f"the sentence beginning “{opening} …”"
+    def hint_avoids(self, item: QuizItem) -> tuple[str, ...]:
+        """The statement's words: the sentence they come from would settle true or false."""
+        return (item.prompt,)
 
     def review(self, item: QuizItem, response: Any) -> list[Mark]:
         given = "true" if response else "false"
