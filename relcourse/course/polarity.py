@@ -6,13 +6,20 @@ lexicon's ``polarity:`` block, so Chinese and English are judged alike), and the
 decided are kept, so ``relcourse check --polarity`` can show why. Anything in doubt is not
 recommended: a discouraging cue anywhere before a quotation in its clause wins over a recommending one.
 
+Cues reach only as far as the clause that introduces a quotation: a ";" ends a clause, an aside in
+brackets followed by a comma keeps its cues to itself, and a label right before the quotation
+("A complaint:", "Criticism:", "抱怨：", words of the lexicon's styles of speech) binds the quotation
+after it alone.
+
 Rules, in the order they are tried for each quotation:
 
+- ``label``: a style of speech names it ("A complaint:" recommended; "Criticism:" is ``problem``);
 - ``warned``: a discouraging cue before it ("Never ask", "Avoid sentences such as", "不要说");
 - ``instead-of`` / ``not-but``: a pair opener before it ("Instead of X", "rather than X", "not X") —
   discouraged, and the next quotation (after a separator) is ``pair``: recommended, replacing X;
 - ``problem``: it is labelled as what goes wrong ("… is criticism", "protest behaviour such as");
 - ``suggested``: a recommending cue before it ("try saying", "say", "e.g.", "可以说");
+- ``pair``: the Chinese "与其X，不如Y" without quotation marks: Y, when it is a first-person sentence;
 - ``list``: joined to the quotation before by "or" / "and" / a comma: the same verdict;
 - ``guide-script`` / ``said-in-case`` / ``term``: no cue: the practice guide's own script is
   recommended, what a character says in a case or scenario is an example, a quoted term is neutral.
@@ -30,6 +37,7 @@ from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Phrase
 from relcourse.content.readers import is_script
 from relcourse.content.text import has_cjk, quotations, split_sentences
+from relcourse.course.quiz.words import quiz_words
 
 Polarity = Literal["recommended", "discouraged", "example", "neutral"]
 Source = Literal["scenario", "concepts", "practice", "cases", "experts", "summary", "faq", "try-this", "action"]
@@ -50,6 +58,10 @@ CLAUSE_BREAK_RE = re.compile(r"[;；]")
 SEPARATOR_RE = re.compile(r"[,，;；:：—–]")
 FRAME_GAP_RE = re.compile(r"\[[^\]]*\]|【[^】]*】")
 OPENING_MARKS = "\"“‘'「『"
+#: an aside in brackets that a comma (or dash, semicolon) follows before the quotation: its cues stay inside it
+ASIDE_RE = re.compile(r"[(（][^()（）]*[)）](?=[^()（）]*[,，;；—–])")
+#: what may stand right before a label: the start of the text between two quotations, or a separator
+LABEL_START = r"(?:^|(?<=[.;:,—–(（，；。！？!?]))\s*"
 
 
 @dataclass(frozen=True)
@@ -90,12 +102,46 @@ def _cues() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str] | None]:
             if kind == "not_cues":
                 masks.update(words)
                 continue
+            if kind not in CUE_POLARITY:
+                continue  # pair_forms, speakers: read by _pair_forms
             for word in words:
                 kinds.setdefault(word.lower(), kind)
     ordered = sorted(kinds, key=len, reverse=True)
     pattern = re.compile("|".join(_cue_pattern(w) for w in ordered), re.IGNORECASE)
     mask = re.compile("|".join(map(re.escape, sorted(masks, key=len, reverse=True)))) if masks else None
     return pattern, kinds, mask
+
+
+@functools.cache
+def _labels() -> tuple[re.Pattern[str], dict[str, bool]]:
+    """A style of speech as a label ending right before a quotation ("A complaint:", "批评："), and
+    label word → whether the article recommends that style (the lexicons' quiz styles: one table)."""
+    use: dict[str, bool] = {}
+    for lang in LEXICONS:
+        for style in quiz_words(lang).styles:
+            for word in style.words:
+                use.setdefault(word.lower(), style.use)
+    words = "|".join(re.escape(w) for w in sorted(use, key=len, reverse=True))
+    pattern = re.compile(rf"{LABEL_START}(?:(?:an?|the)\s+)?(?P<word>{words})(?:s|es)?\s*[:：]\s*$", re.IGNORECASE)
+    return pattern, use
+
+
+def _label(gap: str) -> re.Match[str] | None:
+    """The label that ends ``gap`` (the text right before a quotation), if it is one."""
+    return _labels()[0].search(gap)
+
+
+@functools.cache
+def _pair_forms() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(pair form, first-person words) of each language: "与其X，不如Y" without quotation marks."""
+    forms = []
+    for lex in LEXICONS.values():
+        speakers = lex.polarity.get("speakers", ())
+        if not speakers:
+            continue
+        speaker = re.compile("|".join(_cue_pattern(w) for w in sorted(speakers, key=len, reverse=True)), re.IGNORECASE)
+        forms += [(re.compile(form), speaker) for form in lex.polarity.get("pair_forms", ())]
+    return tuple(forms)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -128,7 +174,12 @@ def speakable(quote: str) -> bool:
 
 def _judge_gap(gap: str) -> tuple[Polarity, str, str] | None:
     """The verdict the cues before a quotation give it, or None when there is no cue."""
+    label = _label(gap)
+    if label is not None:  # "A complaint: …", "Criticism: …": the label alone decides
+        word = label["word"]
+        return ("recommended", "label", word) if _labels()[1][word.lower()] else ("discouraged", "problem", word)
     clause = CLAUSE_BREAK_RE.split(gap)[-1]  # "Do not criticise; say …": the clause of the quotation
+    clause = ASIDE_RE.sub(lambda m: " " * len(m[0]), clause)  # "(… not rehearsal of accusations), and the return ("
     found = [c for c in cues_in(clause) if c.kind != "pair_switches"]
     if not found:
         return None
@@ -154,7 +205,11 @@ def _judge_gap(gap: str) -> tuple[Polarity, str, str] | None:
 def _judge_after(after: str) -> str:
     """A problem cue right after the quotation, in its clause: '"You never listen" is criticism.'
 
-    Not after a pair opener: in '"I am scared" rather than blame' the blame is what it replaces."""
+    Not after a pair opener: in '"I am scared" rather than blame' the blame is what it replaces; not a
+    label of the next quotation: in '"…" A criticism: "…"' the criticism is the next one."""
+    label = _label(after)
+    if label is not None:
+        after = after[: label.start("word")]
     for cue in cues_in(CLAUSE_BREAK_RE.split(after)[0]):
         if cue.kind == "pair_openers":
             return ""
@@ -174,8 +229,23 @@ def classify_text(text: str, line: int, source: str) -> list[Verdict]:
     sentences = split_sentences(text)
     for number, sentence in enumerate(sentences):
         following = sentences[number + 1] if number + 1 < len(sentences) else ""
-        verdicts += _paired(_classify_sentence(sentence, following, line, source))
+        verdicts += _paired(_classify_sentence(sentence, following, line, source) or _unquoted_pair(sentence, line, source))
     return verdicts
+
+
+def _unquoted_pair(sentence: str, line: int, source: str) -> list[Verdict]:
+    """"与其指责他，不如说我很累，需要你帮忙。": Y is a sentence to say when it speaks as "I" / "we";
+    X is what it replaces when X is itself someone speaking. Anything else yields nothing."""
+    for form, speaker in _pair_forms():
+        found = form.search(sentence.strip())
+        if found is None or not speaker.search(found["y"]):
+            continue
+        said, instead = found["y"].strip(), found["x"].strip(" ,，")
+        cue = sentence[found.start("cue") : found.end("cue")]
+        opener = sentence[found.start("opener") : found.end("opener")]
+        replaced = [Verdict(instead, "discouraged", "instead-of", opener, line, source, True)] if speakable(instead + "。") else []
+        return [*replaced, Verdict(said, "recommended", "pair", cue, line, source, speakable(said) or speakable(said + "。"))]
+    return []
 
 
 def _classify_sentence(sentence: str, following: str, line: int, source: str) -> list[Verdict]:
@@ -225,8 +295,9 @@ def _paired(verdicts: list[Verdict]) -> list[Verdict]:
         before = next((w for w in reversed(out[:index]) if w.polarity == "discouraged"), None)
         after = out[index + 1] if index + 1 < len(out) and out[index + 1].rule == "instead-of" else None
         replaced = before or after
-        if replaced is not None:
-            out[index] = replace(v, replaces=replaced.text)
+        if replaced is not None:  # a replacement counts as said even without its end mark: "不如说“我想你了”"
+            said = v.speakable or speakable(v.text + ("。" if has_cjk(v.text) else "."))
+            out[index] = replace(v, replaces=replaced.text, speakable=said)
     return out
 
 
