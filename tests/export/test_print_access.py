@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from relcourse.content.model import Article
 from relcourse.course.loader import load_course_content
@@ -72,11 +73,12 @@ def test_handout_pdfs_are_tagged_with_language_and_title(tmp_path: Path, built_n
                               ["html", "pdf"], show_progress=False)
     for pdf in (p for p in written if p.suffix == ".pdf"):
         reader = PdfReader(pdf)
-        catalog = reader.trailer["/Root"]
+        catalog = reader.trailer["/Root"].get_object()
+        assert isinstance(catalog, DictionaryObject)
         title = re.search(r"<title>(.*?)</title>", pdf.with_suffix(".html").read_text("utf-8"), re.S)
         assert title is not None
         assert reader.metadata is not None and reader.metadata.title == title.group(1).replace("&amp;", "&").strip()
-        assert catalog["/Lang"] == "en"
-        assert bool(catalog["/MarkInfo"]["/Marked"])
+        assert str(catalog["/Lang"]) == "en"
+        assert bool(catalog["/MarkInfo"]["/Marked"])  # type: ignore[index]
         assert "/StructTreeRoot" in catalog
-        assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+        assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])  # type: ignore[index]
