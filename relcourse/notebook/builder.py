@@ -55,6 +55,13 @@ from relcourse.notebook.cells import (
 )
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+#: a markdown cell of an article section holds about this many characters at most (more reads as a wall)
+CELL_CHARS = 1500
+#: blocks that belong with the next one: a list item or table row with the next item or row, a heading
+#: (or a lone bold line, or a line ending in a colon) with what it introduces
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+_TABLE_ROW = re.compile(r"\s*\|")
+_LEAD_IN = re.compile(r"\s*#|\s*\*\*[^*]+\*\*\s*$|.*[:：]\s*$")
 HOW_TO = N_(
     "**How to use this module:** choose *Run ▸ Run All Cells*, then read at your own pace. "
     "Your quiz answers, reflections and journal entries are saved privately on this computer, "
@@ -82,6 +89,60 @@ def safety_markdown(settings: CourseSettings) -> str:
     ]
     lines += [f"> - **{markdown_text(h.name)}:** {markdown_block(h.contact)}" for h in settings.help]
     return "\n".join(lines)
+
+
+def _joined(before: str, after: str) -> bool:
+    """May a cell not end between these two blocks?"""
+    return bool(_LEAD_IN.match(before) or (_LIST_ITEM.match(before) and _LIST_ITEM.match(after))
+                or (_TABLE_ROW.match(before) and _TABLE_ROW.match(after)))
+
+
+def paragraph_groups(parts: list[str], limit: int = CELL_CHARS) -> list[list[str]]:
+    """``parts`` (a section's Markdown blocks, in order) as groups of about ``limit`` characters.
+
+    A group ends only between paragraphs: never inside a list or table, never after a heading, and
+    rather before a heading than after half a cell. A list or a paragraph longer than ``limit`` is a
+    group of its own (nothing is ever cut).
+    """
+    units: list[list[str]] = []  # runs of blocks that stay together
+    for part in parts:
+        if units and _joined(units[-1][-1], part):
+            units[-1].append(part)
+        else:
+            units.append([part])
+    groups: list[list[str]] = []
+    size = 0
+    for unit in units:
+        length = sum(len(p) + 2 for p in unit)
+        heading = unit[0].lstrip().startswith("#")
+        if groups and size + length <= limit and not (heading and size >= limit // 2):
+            groups[-1] += unit
+            size += length
+        else:
+            groups.append(list(unit))
+            size = length
+    return groups
+
+
+def start_here(module: Module) -> str:
+    """What the module holds, how to run it and where the learner's words go (a note, not printed)."""
+    m, parts = module, sum(1 for s in module.article.sections if s.kind != "sources")
+    counts = [(parts, ngettext("the article in {count} section", "the article in {count} sections", parts)),
+              (len(m.article.plan), ngettext("a practice plan of {count} step", "a practice plan of {count} steps", len(m.article.plan))),
+              (len(m.templates), ngettext("{count} journal log", "{count} journal logs", len(m.templates))),
+              (len(m.phrases), ngettext("{count} phrase to try", "{count} phrases to try", len(m.phrases))),
+              (len(m.prompts), ngettext("{count} reflection", "{count} reflections", len(m.prompts))),
+              (len(m.quiz), ngettext("{count} quiz question", "{count} quiz questions", len(m.quiz)))]
+    holds = [text.format(count=n) for n, text in counts if n]
+    return "\n\n".join([
+        "### " + _("Start here"),
+        _("**In this module:** {parts}.").format(parts=_(", ").join(holds)),
+        _("**How to run it:** choose *Run ▸ Run All Cells*, then read from the top at your own pace; when every cell "
+          "has run, the view returns to the top. *Back to top* at the end does the same."),
+        _("**Where your words go:** quiz answers, reflections, drafts and journal entries are saved only in your "
+          "private store on this computer (`relcourse journal info` says where), never in this notebook, so you can "
+          "share or print it safely."),
+    ])
 
 
 class NotebookBuilder:
@@ -117,8 +178,9 @@ class NotebookBuilder:
         parts += [markdown_block(block.text) for block in section.blocks]
         if section.kind == "sources" and section.heading is not None:
             parts = ["---"] + [markdown_block(block.text) for block in section.blocks]
-        self.markdown(f"section-{section.kind}-{section.line}", "\n\n".join(parts),
-                      SectionCell(self.module.slug, section_kind=section.kind, title=section.title, line=section.line))
+        data = SectionCell(self.module.slug, section_kind=section.kind, title=section.title, line=section.line)
+        for n, group in enumerate(paragraph_groups(parts), 1):  # a long section reads as several cells
+            self.markdown(f"section-{section.kind}-{section.line}" + (f"-part{n}" if n > 1 else ""), "\n\n".join(group), data)
 
     def prompts(self, source: str) -> None:
         for prompt in self.module.prompts:
@@ -176,7 +238,7 @@ class NotebookBuilder:
     def build(self) -> NotebookNode:
         article = self.module.article
         byline = _("{category} · article {number}").format(category=markdown_text(article.category), number=f"{article.number:03d}")
-        header = [f"# {markdown_text(article.title)}", f"*{byline}*", _(HOW_TO)]
+        header = [f"# {markdown_text(article.title)}", f"*{byline}*"]
         course = self.module.course
         self.markdown("title", "\n\n".join(header), TitleCell(
             self.module.slug, title=article.title, category=article.category, number=article.number, course=course.title,
@@ -185,6 +247,7 @@ class NotebookBuilder:
             cases=tuple(c.title for c in article.cases), experts=tuple(e.name for e in article.experts),
             help=help_lines(course), paper=course.paper, organisation=course.organisation, facilitator=course.facilitator))
         self.markdown("safety", safety_markdown(course), SafetyCell(self.module.slug))
+        self.note("start-here", start_here(self.module))
         after = {"practice": self.practice_extras, "cases": lambda: self.prompts("case"), "summary": lambda: self.prompts("summary")}
         sources = [s for s in article.sections if s.kind == "sources"]
         for section in article.sections:
@@ -199,6 +262,7 @@ class NotebookBuilder:
         self.faq()
         for section in sources:
             self.section(section)
+        self.code("back-to-top", "back_to_top", f'"{self.module.slug}"', NoteCell(self.module.slug))
         return assemble_notebook(self.cells, NotebookInfo(self.module.slug, article.title,
                                                           lang=module_language(self.module.course, article),
                                                           fingerprint=sources_fingerprint(self.module.sources)))
