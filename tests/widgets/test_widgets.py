@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from relcourse.course.loader import load_course_content
+from relcourse.course.quiz.model import QuizItem
 from relcourse.store.journal import Journal
 from relcourse.widgets import (
     journal_form,
@@ -25,7 +26,7 @@ from relcourse.widgets.progress import progress_table
 from relcourse.widgets.quiz import QuizScore, QuizWidget
 from relcourse.widgets.reflection import ReflectionWidget
 
-from ..conftest import CONTENT
+from ..conftest import CONTENT, FIXTURE_ARTICLES, SEED_ARTICLES, content_folder
 
 M133 = "security-and-needs-133"
 M044 = "security-and-needs-044"
@@ -41,42 +42,62 @@ def journal(tmp_path: Path) -> Journal:
     return Journal(tmp_path / "j.sqlite")
 
 
+def _first_item(slug: str, kind: str) -> QuizItem:
+    return next(i for i in load_course_content(CONTENT).module(slug).quiz if i.type == kind)
+
+
 def test_single_choice_wrong_then_right(journal: Journal) -> None:
-    widget = quiz(M133, "plan-timing", journal=journal)
+    item = _first_item(M133, "single")
+    total = len(load_course_content(CONTENT).module(M133).quiz)
+    widget = quiz(M133, item.id, journal=journal)
     score = quiz_score(M133, journal=journal)
     assert isinstance(widget, QuizWidget) and isinstance(score, QuizScore)
     wrong = next(o for o in widget.item.options if o != widget.item.answer[0])
     widget.set_response(wrong)
     assert widget.check() is False
-    assert "Not quite" in widget.feedback.value and "Practice Guide: Step-by-Step Path" in widget.feedback.value
-    assert score.score() == (0, 7)
+    assert "Not quite" in widget.feedback.value and html.escape(item.section) in widget.feedback.value
+    assert score.score() == (0, total)
     widget.show_answer()
-    assert widget.item.answer[0] in widget.feedback.value
+    assert html.escape(widget.item.answer[0]) in widget.feedback.value
     widget.reset()
     assert widget.inputs[0].value is None and not widget.inputs[0].disabled
     widget.set_response(widget.item.answer[0])
     assert widget.check() is True
-    assert "Correct" in widget.feedback.value and "From “Practice Guide: Step-by-Step Path”" in widget.feedback.value
-    assert score.score() == (1, 7) and "1 / 7" in score.label.value  # refreshed live
+    assert "Correct" in widget.feedback.value and html.escape(item.section) in widget.feedback.value
+    assert score.score() == (1, total) and f"1 / {total}" in score.label.value  # refreshed live
     attempts = journal.attempts(M133)
     assert list(attempts["correct"]) == [False, True]
-    reopened = quiz(M133, "plan-timing", journal=journal)
+    reopened = quiz(M133, item.id, journal=journal)
     assert isinstance(reopened, QuizWidget) and "Last time you got this right" in reopened.feedback.value
 
 
 def test_incomplete_answer_is_not_graded(journal: Journal) -> None:
-    widget = quiz(M133, "plan-order", journal=journal)
+    widget = quiz(M044, _first_item(M044, "ordering").id, journal=journal)
     assert isinstance(widget, QuizWidget)
     widget.inputs[0].value = 1
     assert widget.check() is None and "different number" in widget.feedback.value
-    assert journal.attempts(M133).empty
+    assert journal.attempts(M044).empty
 
 
-@pytest.mark.parametrize("item_id", ["plan-order", "concept-match", "expert-match", "false-statement", "insight-true", "action-select"])
-def test_every_item_type_accepts_its_answer(journal: Journal, item_id: str) -> None:
-    widget = quiz(M133, item_id, journal=journal)
-    assert isinstance(widget, QuizWidget)
-    item = widget.item
+def _items_of_every_type(root: Path) -> dict[str, tuple[str, QuizItem]]:
+    """The first generated item of each type over the seeds and fixture articles; a curated-style
+    item for a type no generator makes from them (tick-all-that-apply)."""
+    course = load_course_content(content_folder(root, [*SEED_ARTICLES, *FIXTURE_ARTICLES]))
+    found: dict[str, tuple[str, QuizItem]] = {}
+    for module in course.modules:
+        for item in module.quiz:
+            found.setdefault(item.type, (module.slug, item))
+    found.setdefault("multiple", (M133, QuizItem(
+        id="tick-all", type="multiple", prompt="Which of these does the article recommend?",
+        options=("Name the feeling", "Keep score", "Ask what your partner needs"),
+        answer=("Name the feeling", "Ask what your partner needs"), section="Practice Guide")))
+    return found
+
+
+@pytest.mark.parametrize("kind", ["single", "multiple", "truefalse", "ordering", "matching"])
+def test_every_item_type_accepts_its_answer(journal: Journal, tmp_path: Path, kind: str) -> None:
+    slug, item = _items_of_every_type(tmp_path)[kind]
+    widget = QuizWidget(slug, item, journal)
     answer = {"ordering": list(item.answer), "matching": dict(zip(item.left, item.answer)), "truefalse": item.answer[0] == "true",
               "multiple": list(item.answer), "single": item.answer[0]}[item.type]
     widget.set_response(answer)
@@ -192,8 +213,9 @@ def test_widget_repr_never_shows_what_was_typed(journal: Journal) -> None:
 
 def test_course_progress_counts_from_the_store(journal: Journal) -> None:
     course = load_course_content(CONTENT)
-    journal.record_attempt(M133, "false-statement", "true", False)
-    journal.record_attempt(M133, "false-statement", "false", True)  # the latest try counts
+    first = load_course_content(CONTENT).module(M133).quiz[0].id
+    journal.record_attempt(M133, first, "wrong", False)
+    journal.record_attempt(M133, first, "right", True)  # the latest try counts
     journal.check_step(M133, "step-1")
     journal.save_reflection(M133, "case-transformation-anxious-attachment-secure", "a thought")
     journal.add_entry(M133, "practice-log", {"tried": "x"})
