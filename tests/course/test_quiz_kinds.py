@@ -18,6 +18,7 @@ from relcourse.course.quiz.model import QuizItem
 from relcourse.errors import ContentError
 from relcourse.export.exporter import TEMPLATES
 from relcourse.export.preprocessors import BuildHandoutViews
+from relcourse.i18n import _, ngettext
 
 from ..conftest import CONTENT
 
@@ -52,7 +53,8 @@ def _curated(tmp_path: Path, *items: str) -> Path:
 def _render(view: dict[str, Any], *extra: Path) -> str:
     """The printed question, through the handout's quiz macro and the type's partial."""
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader([*map(str, extra), str(HANDOUT)])])
-    env = jinja2.Environment(loader=loader, autoescape=False)  # noqa: S701 (the templates escape with | e)
+    env = jinja2.Environment(loader=loader, autoescape=False, extensions=["jinja2.ext.i18n"])  # noqa: S701 (| e escapes)
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]  # as the exporter does
     return env.from_string("{%- import 'worksheets.html.j2' as ws -%}{{ ws.quiz(view) }}").render(view=view)
 
 
