@@ -136,11 +136,13 @@ class Summary:
 
 @dataclass(frozen=True)
 class Phrase:
-    """A sentence to try. ``source`` is "try-this" (page chrome) or "script" (practice guide)."""
+    """A sentence to try. ``source`` is "try-this" (page chrome) or "script" (practice guide);
+    ``replaces``: the sentence the article says it replaces ("Instead of X, try Y"), so a card can show it."""
 
     text: str
     line: int
     source: Literal["try-this", "script"]
+    replaces: str = ""
 
     @property
     def truncated(self) -> bool:

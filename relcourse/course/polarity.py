@@ -362,7 +362,8 @@ def is_recommended(verdicts: list[Verdict], text: str) -> bool:
 
 def offered_phrases(verdicts: list[Verdict]) -> list[Phrase]:
     """Sentences to put on a card: recommended scripts of the practice guide and the page's own
-    "try this sentence", each once, never shortened (a long script is shown in full)."""
+    "try this sentence", each once, never shortened (a long script is shown in full), with the
+    sentence each replaces when the article pairs them."""
     seen: set[str] = set()
     phrases = []
     for v in verdicts:
@@ -371,7 +372,7 @@ def offered_phrases(verdicts: list[Verdict]) -> list[Phrase]:
         key = _key(v.text)
         if key not in seen:
             seen.add(key)
-            phrases.append(Phrase(v.text, v.line, "try-this" if v.source == "try-this" else "script"))
+            phrases.append(Phrase(v.text, v.line, "try-this" if v.source == "try-this" else "script", v.replaces))
     return sorted(phrases, key=lambda p: p.line)
 
 

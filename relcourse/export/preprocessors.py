@@ -165,7 +165,7 @@ class BuildHandoutViews(Preprocessor):
         return {"steps": [{"title": s["title"], "when": _when(s)} for s in data["steps"]]}
 
     def view_phrases(self, data: dict[str, Any]) -> dict[str, Any]:
-        return {"phrases": [p["text"] for p in data["phrases"]]}
+        return {"phrases": [{"text": p["text"], "replaces": p.get("replaces", "")} for p in data["phrases"]]}
 
     def view_instrument(self, data: dict[str, Any]) -> dict[str, Any]:
         spec = data["instrument"]

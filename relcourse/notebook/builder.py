@@ -15,6 +15,7 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from relcourse.content.model import Phrase as ContentPhrase
 from relcourse.content.model import Section
 from relcourse.course.loader import Course, Module
 from relcourse.course.logs import template_days
@@ -145,6 +146,14 @@ def start_here(module: Module) -> str:
     ])
 
 
+def _phrase(phrase: ContentPhrase) -> Phrase:
+    """A card's metadata; ``replaces`` only when the article pairs it, so other cards stay as they were."""
+    data = Phrase(text=phrase.text, source=phrase.source, line=phrase.line)
+    if phrase.replaces:
+        data["replaces"] = phrase.replaces
+    return data
+
+
 class NotebookBuilder:
     """Builds one module notebook; each ``add_*`` appends cells with stable ids."""
 
@@ -208,7 +217,7 @@ class NotebookBuilder:
             self.note("phrases-heading", _("### Phrases to try\n\nSentences from the article to try in your own words. "
                                          "Use *Copy* to keep one at hand."))
             self.code("phrases", "phrase_cards", f'"{slug}"', PhrasesCell(
-                slug, phrases=tuple(Phrase(text=p.text, source=p.source, line=p.line) for p in module.phrases)))
+                slug, phrases=tuple(_phrase(p) for p in module.phrases)))
         self.prompts("action")
 
     def quiz(self, items: list[QuizItem]) -> None:

@@ -63,10 +63,15 @@ class PlanStep(TypedDict):
     actions: int
 
 
-class Phrase(TypedDict):
+class _PhraseKeys(TypedDict):
     text: str
     source: str
     line: int
+
+
+class Phrase(_PhraseKeys, total=False):
+    #: the sentence it replaces ("Instead of X, try Y"); optional in schema 2, left out when there is none
+    replaces: str
 
 
 class FaqItem(TypedDict):

@@ -139,3 +139,13 @@ def test_journal_care_for_sensitive_records() -> None:
     assert "Observe, don't keep score" in kept.instructions
     practice = generate_templates(load_article(TRAPS[0]))[-1]
     assert "keep score" not in practice.instructions and practice.id == "practice-log"
+
+
+def test_a_card_carries_the_sentence_it_replaces() -> None:
+    cards = offered_phrases(classify(load_article(TRAPS[0])))
+    assert {p.text: p.replaces for p in cards if p.replaces} == {
+        "Let's take twenty minutes and come back to this.": "Calm down",
+        "I'm tired tonight; could you do the dishes?": "You always leave me to do everything",
+        "I miss you and I want us to have an evening together.": "You care more about your work than about me.",
+    }
+    assert [p.replaces for p in cards if p.text.startswith("What was the hardest")] == [""]
