@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import pandas as pd
-from IPython.core.display import Image
+from IPython.core.display import HTML
 from IPython.core.display_functions import display
 
 from relcourse.course.logs import Field, JournalTemplate
 from relcourse.i18n import _
 from relcourse.store.journal import Journal
-from relcourse.store.views import figure_png, summary_chart
+from relcourse.store.views import summary_chart, summary_sentence
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status, table_view
+from relcourse.widgets.charts import chart_html
 from relcourse.widgets.drafts import DRAFT_NOTICE, DraftKeeper, text_boxes
 
 if TYPE_CHECKING:
@@ -161,10 +162,12 @@ class JournalForm(PrivateBox):
         with output:
             display(history_table(entries, self.template))
             scale = {f.id for f in self.template.fields if f.kind == "scale"}
-            chart = summary_chart(entries, self.template.chart_category, self.template.chart_value,
-                                  self.template.chart_label or None,
-                                  SCALE_RANGE if self.template.chart_value in scale else None)
-            display(Image(data=figure_png(chart)))
+            numeric_range = SCALE_RANGE if self.template.chart_value in scale else None
+            t = self.template
+            display(HTML(chart_html(
+                lambda: summary_chart(entries, t.chart_category, t.chart_value, t.chart_label or None, numeric_range),
+                summary_sentence(entries, t.chart_category, t.chart_value, numeric_range),
+                _("Chart of your entries: {title}").format(title=t.title))))
         self.history.children = [output]
 
 

@@ -41,11 +41,23 @@ def _draw_positions(axis: object, instrument: Instrument, result: Result, histor
         if earlier.value(x_id) is not None and earlier.value(y_id) is not None:
             ax.plot(earlier.value(x_id), earlier.value(y_id), "o", color="#9ab", ms=6)
     if result.value(x_id) is not None and result.value(y_id) is not None:
-        ax.plot(result.value(x_id), result.value(y_id), "o", color="#1f4e5a", ms=11)
+        ax.plot(result.value(x_id), result.value(y_id), "o", color="#2f7f93", ms=11)  # 3:1 on light and dark
     ax.set_xlabel(f"{chart_text(instrument.subscale(x_id).name)} →", fontsize=8)
     ax.set_ylabel(f"{chart_text(instrument.subscale(y_id).name)} →", fontsize=8)
     ax.tick_params(labelsize=7)
     ax.set_title(_("Where you are now") + (" " + _("(grey: earlier)") if history else ""), fontsize=9)
+
+
+def position_summary(instrument: Instrument, result: Result, history: Sequence[Result] = ()) -> str:
+    """What the position chart shows, in words (its text alternative)."""
+    if instrument.chart is None:
+        return ""
+    (x_id, y_id), low, high = instrument.chart, instrument.scale_min, instrument.scale_max
+    where = [_("{name} {value:.1f}").format(name=instrument.subscale(i).name, value=result.value(i))
+             for i in (x_id, y_id) if result.value(i) is not None]
+    text = _("Where you are now, on a {low}–{high} scale (the lines mark the middle, {middle:g}): {where}.").format(
+        low=low, high=high, middle=(low + high) / 2, where=", ".join(where) or _("not scored"))
+    return text + (" " + _("Earlier takes are shown fainter: {count}.").format(count=len(history)) if history else "")
 
 
 def position_chart(instrument: Instrument, result: Result, history: Sequence[Result] = ()) -> Figure:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import weakref
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as w
 import pandas as pd
-from IPython.core.display import Image, Markdown
+from IPython.core.display import HTML, Markdown
 from IPython.core.display_functions import display
 
 from relcourse.course.loader import current_course
@@ -18,10 +19,10 @@ from relcourse.errors import RelcourseError
 from relcourse.escape import markdown_text as md
 from relcourse.i18n import _
 from relcourse.store.journal import Journal
-from relcourse.store.views import figure_png
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, html_text, status, table_view
+from relcourse.widgets.charts import chart_html
 from relcourse.widgets.downloads import Download, download_link
-from relcourse.widgets.result_card import explanation, position_chart, save_card
+from relcourse.widgets.result_card import explanation, position_chart, position_summary, save_card
 
 RESULT_TEMPLATE = "result"
 #: the result card's files, by suffix, as offered for download
@@ -128,7 +129,8 @@ class SelfCheckResult(PrivateBox):
             for n, r in enumerate(self.recommendations, 1))
         with output:
             if self.instrument.chart:
-                display(Image(data=figure_png(position_chart(self.instrument, result, earlier))))
+                display(HTML(chart_html(lambda: position_chart(self.instrument, result, earlier),
+                                        position_summary(self.instrument, result, earlier), _("Chart of where you are now"))))
             validated = _("It has been validated.") if self.instrument.validated else _("It has not been validated.")
             display(Markdown(f"{lines}\n\n*" + _("This is a reflection tool, not a diagnosis or a fixed type.") + f" {validated}*"))
             display(Markdown("### " + _("Your action plan") + "\n\n" + (plan or _("Every module of the course is a good start."))))
@@ -177,11 +179,8 @@ class SelfCheckHistory(PrivateBox):
             shown[column] = table[column].map(score_text)
         return shown
 
-    def refresh(self) -> None:
-        table = self.table()
-        if len(table) < 2:
-            self.children = [w.HTML(status(_("Take the test again later (e.g. after a workshop) to compare.")))]
-            return
+    def chart(self, table: pd.DataFrame) -> Any:
+        """One line per subscale over the takes (a matplotlib Figure)."""
         from matplotlib.figure import Figure
 
         figure = Figure(figsize=(6, 2.6), layout="constrained")
@@ -189,13 +188,21 @@ class SelfCheckHistory(PrivateBox):
         for column in table.columns[1:]:
             axis.plot(range(1, len(table) + 1), table[column], marker="o", label=column)
         axis.set_xticks(range(1, len(table) + 1))
-        axis.set_xlabel("Take", fontsize=8)
+        axis.set_xlabel(_("Take"), fontsize=8)
         axis.set_ylim(self.instrument.scale_min, self.instrument.scale_max)
-        axis.legend(fontsize=7)
+        axis.legend(fontsize=7, facecolor="none")
+        return figure
+
+    def refresh(self) -> None:
+        table = self.table()
+        if len(table) < 2:
+            self.children = [w.HTML(status(_("Take the test again later (e.g. after a workshop) to compare.")))]
+            return
         output = w.Output()
         with output:
-            display(table_view(self.shown_table(table)))
-            display(Image(data=figure_png(figure)))
+            display(table_view(self.shown_table(table)))  # the table beside the chart is its text alternative
+            display(HTML(chart_html(lambda: self.chart(table), _("Your positions at each take, as in the table above."),
+                                    _("Chart of your positions at each take"))))
         self.children = [output]
 
 
