@@ -20,6 +20,7 @@ from relcourse.content.model import Article, Step
 from relcourse.content.text import slugify as _slug
 from relcourse.content.text import split_sentences
 from relcourse.course.ids import unique_ids
+from relcourse.i18n import N_, _, use_language
 
 FieldKind = Literal["text", "longtext", "choice", "scale"]
 WORDS = LEXICONS["en"]  # the cue words below are English; other languages' are in their lexicon
@@ -245,13 +246,13 @@ READERS: list[Callable[[str, Step], JournalTemplate | None]] = [counted_log, ele
 def practice_log(article: Article) -> JournalTemplate:
     steps = tuple(s.title for s in article.plan)
     return JournalTemplate(
-        "practice-log", "Practice log",
-        "After each practice attempt, note what you tried and what you noticed, not to judge whether you did well, "
-        "but to understand each other better.",
-        (Field("step", "Step", "choice", steps) if steps else Field("step", "What I practised", "text"),
-         Field("tried", "What I tried", "text"),
-         Field("noticed", "What I noticed, in me and between us", "longtext"),
-         Field("feeling", "How I felt afterwards (0 = very bad, 10 = very good)", "scale")),
+        "practice-log", _("Practice log"),
+        _("After each practice attempt, note what you tried and what you noticed, not to judge whether you did well, "
+          "but to understand each other better."),
+        (Field("step", _("Step"), "choice", steps) if steps else Field("step", _("What I practised"), "text"),
+         Field("tried", _("What I tried"), "text"),
+         Field("noticed", _("What I noticed, in me and between us"), "longtext"),
+         Field("feeling", _("How I felt afterwards (0 = very bad, 10 = very good)"), "scale")),
         daily=True, line=article.plan[0].line if article.plan else 0,
         chart_category="step" if steps else None, chart_value="feeling",
     )
@@ -259,10 +260,10 @@ def practice_log(article: Article) -> JournalTemplate:
 
 #: care a sensitive record asks for: lexicon ``care:`` key → what the field or log says to the learner
 CARE_NOTES = {
-    "early_experience": "Gently: write only what feels safe to recall; skip this if it is distressing.",
-    "partner_tally": "Observe, don't keep score: this is for noticing patterns together, not for building a case.",
+    "early_experience": N_("Gently: write only what feels safe to recall; skip this if it is distressing."),
+    "partner_tally": N_("Observe, don't keep score: this is for noticing patterns together, not for building a case."),
 }
-YES_NO = ("yes", "no")
+YES_NO = (N_("yes"), N_("no"))
 
 
 def _cues(key: str) -> tuple[str, ...]:
@@ -278,21 +279,29 @@ def with_care(template: JournalTemplate) -> JournalTemplate:
     """Short clinical caveats where a log asks for sensitive records, and a yes/no answer where it asks
     "whether you kept it" (a free-text box invites a verdict on oneself)."""
     fields = []
+    gently, no_score = (_(CARE_NOTES[key]) for key in ("early_experience", "partner_tally"))
+    yes_no = tuple(map(_, YES_NO))
     for f in template.fields:
-        if _mentions(f"{f.label} {f.help}", "early_experience") and CARE_NOTES["early_experience"] not in f.help:
-            f = replace(f, help=f"{f.help} {CARE_NOTES['early_experience']}".strip())
+        if _mentions(f"{f.label} {f.help}", "early_experience") and gently not in f.help:
+            f = replace(f, help=f"{f.help} {gently}".strip())
         if _mentions(template.instructions, "kept") and f.label.lower().startswith(("whether", "是否")):
-            f = replace(f, kind="choice", options=YES_NO)
+            f = replace(f, kind="choice", options=yes_no)
         fields.append(f)
-    if _mentions(template.instructions, "kept") and not any(f.options == YES_NO for f in fields):
-        fields.append(Field("kept", "Did I keep it?", "choice", YES_NO))
+    if _mentions(template.instructions, "kept") and not any(f.options == yes_no for f in fields):
+        fields.append(Field("kept", _("Did I keep it?"), "choice", yes_no))
     instructions = template.instructions
-    if _mentions(instructions, "partner_tally") and CARE_NOTES["partner_tally"] not in instructions:
-        instructions = f"{instructions} {CARE_NOTES['partner_tally']}"
+    if _mentions(instructions, "partner_tally") and no_score not in instructions:
+        instructions = f"{instructions} {no_score}"
     return replace(template, fields=tuple(fields), instructions=instructions)
 
 
 def generate_templates(article: Article) -> list[JournalTemplate]:
+    """The article's logs and the practice log, the kit's labels and caveats in the article's language."""
+    with use_language(article.lang):
+        return _article_templates(article)
+
+
+def _article_templates(article: Article) -> list[JournalTemplate]:
     found: dict[str, JournalTemplate] = {}
     steps_for: dict[str, list[int]] = {}
     for index, step in enumerate(article.plan):

@@ -11,6 +11,7 @@ from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Case
 from relcourse.course.ids import unique_ids
 from relcourse.course.polarity import Verdict, classify, discouraging, is_recommended
+from relcourse.i18n import _, use_language
 
 SAID_RE = re.compile(rf"\b({'|'.join(map(re.escape, LEXICONS['en'].said_verbs))})\b[^\"“]{{0,30}}[\"“]")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
@@ -63,12 +64,14 @@ def case_prompt(case: Case, article_text: str) -> Prompt:
         named = [p for p in people[:2] if p in before]
         speaker = max(named, key=before.rfind) if named else people[1]
         partner = people[0] if speaker != people[0] else people[1]
-        question = (f"In “{case.title}”, what did {speaker} say that changed the moment for {partner}? "
-                    f"What would you want to hear, or say, in a moment like that?")
+        question = _("In “{case}”, what did {speaker} say that changed the moment for {partner}? "
+                     "What would you want to hear, or say, in a moment like that?").format(
+            case=case.title, speaker=speaker, partner=partner)
     elif len(people) >= 2:
-        question = f"In “{case.title}”, what changed between {people[0]} and {people[1]}? What could you borrow for your own relationship?"
+        question = _("In “{case}”, what changed between {first} and {second}? What could you borrow for your own relationship?").format(
+            case=case.title, first=people[0], second=people[1])
     else:
-        question = f"In “{case.title}”, what made the difference? What could you borrow for your own relationship?"
+        question = _("In “{case}”, what made the difference? What could you borrow for your own relationship?").format(case=case.title)
     return Prompt(prompt_id("case", case.title), question, "case", case.line, case.title)
 
 
@@ -90,15 +93,22 @@ def question_prompts(article: Article) -> list[Prompt]:
                 lead = re.search(r"(?:^|[.!?]\s+)(?P<lead>[^.!?]{3,60}):\s*$", unquoted[: match.start("run")])
                 if discouraging(re.split(r"(?<=[.!?])\s+", unquoted[: match.start("run")])[-1]):
                     continue  # "Stop asking yourself: Why am I like this? …": questions the guide warns against
-                text = (f"{lead['lead'].strip()}: {questions} Take a moment with these questions and write what you find."
-                        if lead else f"The practice guide asks: {questions} Think of a recent time and write your answers.")
+                text = (_("{lead}: {questions} Take a moment with these questions and write what you find.").format(
+                            lead=lead["lead"].strip(), questions=questions)
+                        if lead else _("The practice guide asks: {questions} Think of a recent time and write your answers.").format(
+                            questions=questions))
                 prompts.append(Prompt(prompt_id("questions", questions), text, "action", action.line, step.title))
     return prompts
 
 
 def generate_prompts(article: Article, verdicts: list[Verdict] | None = None) -> list[Prompt]:
     """``verdicts``: the article's polarity (computed when not given); only a question the article
-    recommends is offered as one to ask."""
+    recommends is offered as one to ask. The kit's words around the article's are in its language."""
+    with use_language(article.lang):
+        return _article_prompts(article, verdicts)
+
+
+def _article_prompts(article: Article, verdicts: list[Verdict] | None) -> list[Prompt]:
     verdicts = classify(article) if verdicts is None else verdicts
     article_text = "\n".join(b.text for section in article.sections for b in section.blocks)
     prompts = [case_prompt(case, article_text) for case in article.cases]
@@ -110,22 +120,27 @@ def generate_prompts(article: Article, verdicts: list[Verdict] | None = None) ->
                 question = match["q"].strip()
                 if question not in seen and is_recommended(verdicts, question):
                     seen.add(question)
-                    answer = "what are your answers?" if question.count("?") > 1 else "what is your answer?"
+                    text = (_("The practice guide suggests asking: “{question}” Think of a recent moment: what are your answers?")
+                            if question.count("?") > 1 else
+                            _("The practice guide suggests asking: “{question}” Think of a recent moment: what is your answer?"))
                     asked.append(Prompt(
                         prompt_id("ask", question),
-                        f"The practice guide suggests asking: “{question}” Think of a recent moment: {answer}",
+                        text.format(question=question),
                         "action", action.line, step.title,
                     ))
     prompts += sorted(asked + question_prompts(article), key=lambda p: p.line)  # in the order the guide asks
     if article.plan:
         first = article.plan[0]
-        prompts.append(Prompt("plan-start", f"Which action of “{first.name}” will you try first, when, and what might get in the way?",
+        prompts.append(Prompt("plan-start", _("Which action of “{step}” will you try first, when, and what might get in the way?").format(
+                              step=first.name),
                               "action", first.line, first.title))
     for item in article.faq:
         question = item.question.text.replace(article.title_block.text, article.title)
-        prompts.append(Prompt(prompt_id("faq", question), f"{question} Answer in your own words, for your own relationship.",
+        prompts.append(Prompt(prompt_id("faq", question), _("{question} Answer in your own words, for your own relationship.").format(
+                              question=question),
                               "faq", item.line))
     if article.summary and article.summary.closing:
-        prompts.append(Prompt("closing", f"The article closes with: “{article.summary.closing}” What does this mean for you this week?",
+        prompts.append(Prompt("closing", _("The article closes with: “{closing}” What does this mean for you this week?").format(
+                              closing=article.summary.closing),
                               "summary", article.summary.line))
     return unique_ids(prompts)

@@ -85,5 +85,6 @@ def test_bad_curated_file_is_a_diagnostic_not_a_crash(tmp_path: Path) -> None:
     (content / "quizzes").mkdir()
     (content / "quizzes" / "security-and-needs-044.yaml").write_text("items: [")
     course = load_course_content(content)
-    assert [m.slug for m in course.modules] == ["security-and-needs-133"]
+    slugs = [m.slug for m in course.modules]  # the other seed modules are built
+    assert "security-and-needs-044" not in slugs and len(slugs) == len(SEED_ARTICLES) - 1
     assert course.diagnostics[0].severity == "error" and "security-and-needs-044.yaml" in course.diagnostics[0].path
