@@ -109,6 +109,10 @@ def summary_chart(
         axes[index].set_title(category_label or f"By {first.replace('_', ' ')}", fontsize=9)
         axes[index].set_ylim(*_slots(len(counts)))
         axes[index].xaxis.set_major_locator(MaxNLocator(integer=True))
+        if counts.empty:  # no choice made yet: say so rather than draw axes of nothing
+            axes[index].set_xticks([])
+            axes[index].set_yticks([])
+            axes[index].text(0.5, 0.5, "none recorded yet", ha="center", va="center", fontsize=8, transform=axes[index].transAxes)
         index += 1
     if numeric_field is not None:
         series = over_time(entries, numeric_field)

@@ -18,7 +18,7 @@ from relcourse.export.run import export_handouts, module_slugs
 from relcourse.notebook.build import build_notebooks
 
 from ..conftest import FIXTURES, ROOT, content_folder
-from ..e2e.test_learner_in_jupyterlab import CHROMIUM_FLAGS, find_chromium
+from ..e2e.lab import CHROMIUM_FLAGS, find_chromium
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
