@@ -362,8 +362,9 @@ def _index_notebook(course: Course) -> NotebookNode:
         lines = [f"## {markdown_text(category)}", ""]
         for module in modules:
             plan = module.article.plan
-            summary = _("{count} {kind}s · ").format(count=len(plan), kind=plan[0].kind.lower()) if plan else ""
-            questions = ngettext("{count} quiz question", "{count} quiz questions", len(module.quiz)).format(count=len(module.quiz))
+            with use_language(module_language(course.settings, module.article)):  # "3 步", never "3 步s"
+                summary = _("{count} {kind}s · ").format(count=len(plan), kind=plan[0].kind.lower()) if plan else ""
+                questions = ngettext("{count} quiz question", "{count} quiz questions", len(module.quiz)).format(count=len(module.quiz))
             lines.append(f"- [{markdown_text(module.title)}]({module.slug}.ipynb): {summary}{questions}")
         cell = new_markdown_cell("\n".join(lines), id=f"index-category-{n}")
         cells.append(with_data(cell, IndexCell("", category=category, modules=tuple(m.slug for m in modules))))
