@@ -34,7 +34,7 @@ function render({ model, el }) {
 
   const done = new AbortController();
   const stop = () => done.abort();
-  for (const type of ["wheel", "pointerdown", "keydown", "touchstart"]) {
+  for (const type of ["wheel", "pointerdown", "keydown", "touchstart", "focusin"]) {
     window.addEventListener(type, stop, { capture: true, signal: done.signal });
   }
   setTimeout(stop, 30000);
