@@ -21,6 +21,7 @@ from relcourse.errors import RelcourseError
 from relcourse.escape import terminal_text
 from relcourse.export.editions import EDITIONS
 from relcourse.hub.commands import add_hub_commands
+from relcourse.i18n import _, set_default_language
 
 DEFAULT_CONTENT = Path("content")
 Handler = Callable[[argparse.Namespace], int]
@@ -74,7 +75,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(terminal_text(line))
     for diagnostic in [*diagnostics, *(note for article in articles for note in article.left_out)]:
         print(terminal_text(str(diagnostic)))
-    print(f"{len(articles)} article(s) ready, {len(errors)} file(s) failed")
+    print(_("{ready} article(s) ready, {failed} file(s) failed").format(ready=len(articles), failed=len(errors)))
     return 1 if errors else 0
 
 
@@ -107,7 +108,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     print(terminal_text(f"{article.slug}: {article.title} ({article.category} #{article.number})"))
     for step in data["steps"]:
         print(terminal_text(f"  {step['title']}  [{step['unit']} {step['start']}-{step['end']}]"))
-    print(f"  {len(article.cases)} case(s), {len(article.experts)} expert(s), {len(article.phrases)} phrase(s), {len(article.faq)} FAQ")
+    phrases = polarity.offered_phrases(polarity.classify(article))
+    print(f"  {len(article.cases)} case(s), {len(article.experts)} expert(s), {len(phrases)} phrase(s), {len(article.faq)} FAQ")
     return 0
 
 
@@ -121,7 +123,7 @@ def cmd_journal_export(args: argparse.Namespace) -> int:
 
     with Journal() as journal:
         count = export_journal(journal, args.path, args.format)
-    print(f"wrote {count} row(s) from {journal.path} to {args.path} (readable by you only)")
+    print(_("wrote {count} row(s) from {store} to {path} (readable by you only)").format(count=count, store=journal.path, path=args.path))
     return 0
 
 
@@ -131,7 +133,7 @@ def cmd_journal_import(args: argparse.Namespace) -> int:
 
     with Journal() as journal:
         added = import_journal(journal, args.path)
-    print(f"imported {added} new row(s) into {journal.path}")
+    print(_("imported {count} new row(s) into {store}").format(count=added, store=journal.path))
     return 0
 
 
@@ -160,10 +162,10 @@ def cmd_journal_delete(args: argparse.Namespace) -> int:
             except EOFError:
                 answer = ""
             if answer.strip().lower() != "delete":
-                print("nothing deleted")
+                print(_("nothing deleted"))
                 return 1
         journal.delete_all()
-    print(f"deleted everything in {journal.path}")
+    print(_("deleted everything in {store}").format(store=journal.path))
     return 0
 
 
@@ -181,16 +183,17 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"stale: {path} (run 'relcourse build')")
         for path in report.orphaned:
             print(f"orphaned: {path} (its article is gone from {args.content})")
-        print(f"{len(report.unchanged)} notebook(s) up to date, {len(problems)} stale")
+        print(_("{current} notebook(s) up to date, {stale} stale").format(current=len(report.unchanged), stale=len(problems)))
         return 1 if problems or result.errors else 0
-    print(f"notebooks: {len(report.written)} rebuilt, {len(report.unchanged)} up to date in {args.notebooks}")
+    print(_("notebooks: {rebuilt} rebuilt, {current} up to date in {folder}").format(
+        rebuilt=len(report.written), current=len(report.unchanged), folder=args.notebooks))
     for path in report.orphaned:
         print(f"note: {path} has no article any more; delete it if it is no longer needed")
     if result.modules_rebuilt or result.modules_current:
         print(f"handouts: {len(result.modules_current)} module(s) up to date, {len(result.modules_rebuilt)} rebuilt "
               f"({len(result.handouts)} files written) in {args.exports}")
     if result.errors:
-        print(f"{result.errors} content file(s) failed; their notebooks were left as they were", file=sys.stderr)
+        print(_("{count} content file(s) failed; their notebooks were left as they were").format(count=result.errors), file=sys.stderr)
         return 1
     return 0
 
@@ -234,9 +237,10 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
     findings = run_checks()
     for name, finding in findings.items():
-        print(f"{'ok ' if finding.ok else 'NO '} {name}: {finding.found}")
+        mark = _("ok ") if finding.ok else _("NO ")
+        print(f"{mark} {_(name)}: {finding.found}")
         if finding.fix:
-            print(f"    fix: {finding.fix}")
+            print(_("    fix: {command}").format(command=finding.fix))
     return 0 if all(f.ok for f in findings.values()) else 1
 
 
@@ -319,16 +323,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cli_language(args: argparse.Namespace) -> str:
+    """The course's ``locale`` when a content folder is named (or found), else the terminal's (``LANG``)."""
+    from babel import default_locale
+
+    from relcourse.course.settings import load_course
+
+    folder = getattr(args, "content", None) or getattr(args, "dir", None) or DEFAULT_CONTENT
+    if (folder / "course.yaml").is_file():
+        try:
+            return load_course(folder).locale
+        except RelcourseError:
+            pass  # the command itself reports the bad file
+    return (default_locale(("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")) or "en").replace("_", "-")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
+    set_default_language(cli_language(args))
     try:
         return handler(args)
     except RelcourseError as exc:
         print(f"relcourse: error: {terminal_text(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("relcourse: interrupted", file=sys.stderr)
+        print(_("relcourse: interrupted"), file=sys.stderr)
         return 130
 
 

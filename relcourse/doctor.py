@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from relcourse.errors import RelcourseError
+from relcourse.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,10 @@ def _cards() -> Finding:
         return Finding(False, str(exc))
 
 
-CHECKS: dict[str, Callable[[], Finding]] = {
-    "privacy extension": _privacy_extension,
-    "journal store": _store,
-    "result cards": _cards,
+CHECKS: dict[str, Callable[[], Finding]] = {  # the names are shown translated
+    N_("privacy extension"): _privacy_extension,
+    N_("journal store"): _store,
+    N_("result cards"): _cards,
 }
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,16 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     home = tmp_path_factory.mktemp("relcourse-home")
     monkeypatch.setenv("RELCOURSE_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The CLI speaks the terminal's language: tests read its English words, whatever this machine's LANG."""
+    from relcourse.i18n import set_default_language
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    yield
+    set_default_language("en")  # a command run on a Chinese course leaves the process in Chinese
 
 
 @pytest.fixture(scope="session")
