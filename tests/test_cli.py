@@ -51,14 +51,14 @@ def test_check_a_content_folder_validates_quizzes_and_instruments(tmp_path: Path
 def test_inspect_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["inspect", str(CONTENT / "articles" / "security-and-needs-044.txt"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    for key in ("slug", "category", "number", "title", "steps", "cases", "experts", "faq", "phrases", "insights", "sections"):
+    for key in ("slug", "category", "number", "title", "steps", "cases", "experts", "faq", "try_this", "insights", "sections"):
         assert key in data
     assert data["slug"] == "security-and-needs-044" and data["number"] == 44
     assert data["steps"][-1]["unit"] == "ongoing" and data["steps"][-1]["start"] is None
     assert {"title", "start", "end", "unit"} <= set(data["steps"][0])
     assert data["steps"][0]["start"] == 1 and data["steps"][0]["end"] == 2 and data["steps"][0]["unit"] == "week"
     assert data["faq"] == []  # its only FAQ is answered by the page's cut teaser: left out
-    assert all(isinstance(p, str) for p in data["phrases"])
+    assert [t["line"] for t in data["try_this"]] == [140] and data["try_this"][0]["text"].endswith("erosi…")
 
 
 def test_inspect_bad_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from relcourse.content.model import Block, Phrase
+from relcourse.content.model import Block, Text
 
 if TYPE_CHECKING:
     from relcourse.content.parser import ArticleParser
@@ -40,7 +40,7 @@ def chrome(parser: ArticleParser, block: Block) -> bool:
 def phrase(parser: ArticleParser, block: Block) -> bool:
     if parser.zone != "phrases":
         return False
-    parser.phrases.append(Phrase(block.text, block.line, "try-this"))
+    parser.try_this.append(Text(block.text, block.line))
     return True
 
 

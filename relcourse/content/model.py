@@ -136,18 +136,14 @@ class Summary:
 
 @dataclass(frozen=True)
 class Phrase:
-    """A sentence to try. ``source`` is "try-this" (page chrome) or "script" (practice guide);
-    ``replaces``: the sentence the article says it replaces ("Instead of X, try Y"), so a card can show it."""
+    """A sentence to try, as relcourse.course.polarity offers it: ``source`` is "try-this" (the page's
+    own "Try this sentence") or "script" (the practice guide); ``replaces``: the sentence the article
+    says it replaces ("Instead of X, try Y"), so a card can show it."""
 
     text: str
     line: int
     source: Literal["try-this", "script"]
     replaces: str = ""
-
-    @property
-    def truncated(self) -> bool:
-        """The wiki shortens teaser-like phrases with an ellipsis."""
-        return is_cut(self.text)
 
 
 @dataclass(frozen=True)
@@ -217,7 +213,9 @@ class Article:
     cases: list[Case] = field(default_factory=list)
     experts: list[Expert] = field(default_factory=list)
     summary: Summary | None = None
-    phrases: list[Phrase] = field(default_factory=list)
+    #: the page's own "Try this sentence" lines, verbatim: raw data (whether one is a phrase to try,
+    #: like every quoted script, is relcourse.course.polarity's call)
+    try_this: list[Text] = field(default_factory=list)
     faq: list[Faq] = field(default_factory=list)
     chrome: list[Block] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
@@ -244,7 +242,7 @@ class Article:
             if section.heading is not None:
                 blocks.append(section.heading)
             blocks.extend(section.blocks)
-        blocks.extend(Block(p.line, p.text) for p in self.phrases if p.source == "try-this")
+        blocks.extend(Block(t.line, str(t)) for t in self.try_this)
         for item in self.faq:
             blocks.append(item.question)
             blocks.extend(item.answer)

@@ -2,7 +2,7 @@
 
 The parser is a single pass over the lines: each non-blank line is either page
 chrome (kept in ``Article.chrome``), a section heading, or a block of the current
-section / phrase / FAQ. Section kinds come from a table of heading synonyms, and the
+section / "Try this sentence" line / FAQ. Section kinds come from a table of heading synonyms, and the
 structured views come from the readers in :mod:`relcourse.content.readers`.
 """
 
@@ -18,7 +18,7 @@ from relcourse.content import readers
 from relcourse.content.decode import decode_article, read_article_lines
 from relcourse.content.lexicon import any_language, normalise_heading
 from relcourse.content.line_rules import LINE_RULES
-from relcourse.content.model import Article, Block, Diagnostic, Faq, Phrase, Section, SectionKind
+from relcourse.content.model import Article, Block, Diagnostic, Faq, Section, SectionKind, Text
 from relcourse.content.text import detect_lang, has_cjk, slugify
 from relcourse.errors import ArticleError
 
@@ -79,7 +79,7 @@ class ArticleParser:
         self.path = path
         self.chrome: list[Block] = []
         self.drafts: list[_Draft] = []
-        self.phrases: list[Phrase] = []
+        self.try_this: list[Text] = []
         self.faq: list[Faq] = []
         self.warnings: list[Diagnostic] = []
         self.left_out: list[Diagnostic] = []
@@ -203,8 +203,7 @@ class ArticleParser:
                 getattr(article, attribute).extend(reader(section, self.warn))
             elif section.kind == "summary":
                 article.summary = readers.parse_summary(section, self.warn)
-        practice = [b for s in sections if s.kind == "practice" for b in s.blocks]
-        article.phrases = readers.scripts_in(practice) + self.phrases
+        article.try_this = self.try_this
         if not any(s.kind != "intro" for s in sections):
             self.warn(title_block.line, "no section headings found (e.g. '1. Problem Scenario'); the text is kept as one section")
         self.warn_unrecognised_headings(sections, title_block.line)

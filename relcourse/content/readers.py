@@ -17,14 +17,12 @@ from relcourse.content.model import (
     Concept,
     Duration,
     Expert,
-    Phrase,
     Section,
     Step,
     Subsection,
     Summary,
     Text,
 )
-from relcourse.content.text import has_cjk, split_sentences
 
 Warn = Callable[[int, str], None]
 WORDS = any_language()
@@ -54,18 +52,9 @@ NUMBERED_RE = re.compile(rf"^\d+(?:[.)]\s+|[、．]\s*|\.(?=[{CJK}]))(?P<text>.+
 CASE_LABEL_RE = re.compile(
     rf"^(?P<label>(?:{_alternatives('case_labels')})\s*\d+)\s*[:.\-–—：、]\s*(?P<title>.+)$", re.IGNORECASE
 )
-QUOTE_RE = re.compile(r"[\"“「](?P<q>[^\"“”「」]{2,400}?)[\"”」]")
 #: table rows and quotation lines stay in their section as text: they are read, not done
 NOT_AN_ACTION_RE = re.compile(r"^[|>]")
 CLOSING_PREFIXES = tuple(p.lower() for lex in LEXICONS_IN_ORDER for p in lex.closing_prefixes)
-#: "I", "we", "you" (as words) or 我, 我们, 你 (anywhere): someone speaking to someone
-SCRIPT_PRONOUN_RE = re.compile(
-    r"\b(" + "|".join(re.escape(w) for lex in LEXICONS_IN_ORDER for w in lex.script_pronouns if not has_cjk(w)) + r")\b"
-    "|" + "|".join(re.escape(w) for lex in LEXICONS_IN_ORDER for w in lex.script_pronouns if has_cjk(w)),
-    re.IGNORECASE,
-)
-SENTENCE_FRAME_RE = re.compile(r"……|\.\.\.|…(?=.)|\[[^\]]*\]")
-WARNING_CUES = tuple(w.lower() for lex in LEXICONS_IN_ORDER for w in lex.warning_cues)
 
 
 #: the longest plan the calendar, the .ics file and the printed log pages accept (a year)
@@ -246,46 +235,3 @@ def parse_summary(section: Section, warn: Warn) -> Summary:
         elif not INSIGHTS_LABEL_RE.match(block.text):
             paragraphs.append(Text(block.text, block.line))
     return Summary(section.line, tuple(paragraphs), tuple(insights), closing)
-
-
-def is_script(quote: str) -> bool:
-    """A quoted sentence someone could say, not a quoted term ("security moments", “安全时刻”)."""
-    text = quote.strip().rstrip(",，")
-    if SENTENCE_FRAME_RE.search(text):
-        return False  # "我感到……我需要……": a pattern to fill in, not words to say
-    if has_cjk(text[:1]):
-        return len(text) >= 4 and bool(SCRIPT_PRONOUN_RE.search(text)) and text[-1] in "。！？…"
-    words = text.split()
-    return (
-        len(words) >= 2
-        and text[:1].isupper()
-        and bool(SCRIPT_PRONOUN_RE.search(text))
-        and (text[-1] in ".!?" or quote.strip().endswith(","))
-    )
-
-
-def _warned_against(text: str, start: int) -> bool:
-    """The quotation at ``start`` follows "don't say" / "不要说" in its sentence: never a phrase to try."""
-    if not any(cue in text[:start].lower() for cue in WARNING_CUES):
-        return False
-    offset = 0
-    for sentence in split_sentences(text):
-        offset = text.find(sentence, offset)
-        if offset <= start < offset + len(sentence):
-            return any(cue in text[offset:start].lower() for cue in WARNING_CUES)
-    return any(cue in text[max(0, start - 60) : start].lower() for cue in WARNING_CUES)
-
-
-def scripts_in(blocks: Iterable[Block]) -> list[Phrase]:
-    """Quoted scripts in the practice guide, e.g. "Whatever happens, I'm here.", first occurrence only."""
-    seen: set[str] = set()
-    phrases = []
-    for block in blocks:
-        for match in QUOTE_RE.finditer(block.text):
-            quote = match["q"]
-            if is_script(quote) and not _warned_against(block.text, match.start()):
-                text = quote.strip().rstrip(",，")
-                if text not in seen:
-                    seen.add(text)
-                    phrases.append(Phrase(text, block.line, "script"))
-    return phrases

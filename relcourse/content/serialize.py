@@ -6,7 +6,8 @@ from typing import Any
 
 from relcourse.content.model import Article, Section, Step, Text
 
-SCHEMA_VERSION = 1
+#: 2: ``try_this`` (the page's lines, raw) replaces ``phrases``/``phrase_sources`` (polarity decides those)
+SCHEMA_VERSION = 2
 
 
 def texts_to_json(texts: list[Text] | tuple[Text, ...]) -> list[dict[str, Any]]:
@@ -66,8 +67,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "experts": [{"name": e.name, "person": e.person, "text": e.text, "line": e.line} for e in article.experts],
         "insights": texts_to_json(article.insights),
         "closing": texts_to_json([summary.closing])[0] if summary and summary.closing else None,
-        "phrases": [p.text for p in article.phrases],
-        "phrase_sources": [{"text": p.text, "source": p.source, "line": p.line} for p in article.phrases],
+        "try_this": texts_to_json(article.try_this),
         "faq": [{"question": f.question.text, "answer": f.answer_text, "line": f.line} for f in article.faq],
         "sections": [section_to_json(s) for s in article.sections],
         "warnings": [str(w) for w in article.warnings],

@@ -35,8 +35,7 @@ from typing import Literal
 
 from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Phrase
-from relcourse.content.readers import is_script
-from relcourse.content.text import has_cjk, quotations, split_sentences
+from relcourse.content.text import has_cjk, is_cut, quotations, split_sentences
 from relcourse.course.quiz.words import quiz_words
 
 Polarity = Literal["recommended", "discouraged", "example", "neutral"]
@@ -60,6 +59,14 @@ FRAME_GAP_RE = re.compile(r"\[[^\]]*\]|【[^】]*】")
 OPENING_MARKS = "\"“‘'「『"
 #: an aside in brackets that a comma (or dash, semicolon) follows before the quotation: its cues stay inside it
 ASIDE_RE = re.compile(r"[(（][^()（）]*[)）](?=[^()（）]*[,，;；—–])")
+#: "I", "we", "you" (as words) or 我, 我们, 你 (anywhere): someone speaking to someone
+SPEAKER_RE = re.compile(
+    r"\b(" + "|".join(re.escape(w) for lex in LEXICONS.values() for w in lex.script_pronouns if not has_cjk(w)) + r")\b"
+    "|" + "|".join(re.escape(w) for lex in LEXICONS.values() for w in lex.script_pronouns if has_cjk(w)),
+    re.IGNORECASE,
+)
+#: an ellipsis or a bracketed gap left after the frame gaps are filled: a pattern, not words to say
+SENTENCE_FRAME_RE = re.compile(r"……|\.\.\.|…(?=.)|\[[^\]]*\]")
 #: what may stand right before a label: the start of the text between two quotations, or a separator
 LABEL_START = r"(?:^|(?<=[.;:,—–(（，；。！？!?]))\s*"
 
@@ -168,8 +175,20 @@ def discouraging(text: str) -> str:
 
 
 def speakable(quote: str) -> bool:
-    """A sentence someone could say; a format with blanks ("When [situation], I feel [sensation].") counts."""
-    return is_script(FRAME_GAP_RE.sub("it", quote))
+    """A sentence someone could say, not a quoted term ("security moments", “安全时刻”); a format with
+    blanks ("When [situation], I feel [sensation].") counts, a pattern to fill in ("我感到……我需要……") does not."""
+    filled = FRAME_GAP_RE.sub("it", quote).strip()
+    text = filled.rstrip(",，")
+    if SENTENCE_FRAME_RE.search(text):
+        return False
+    if has_cjk(text[:1]):
+        return len(text) >= 4 and bool(SPEAKER_RE.search(text)) and text[-1] in "。！？…"
+    return (
+        len(text.split()) >= 2
+        and text[:1].isupper()
+        and bool(SPEAKER_RE.search(text))
+        and (text[-1] in ".!?" or filled.endswith(","))
+    )
 
 
 def _judge_gap(gap: str) -> tuple[Polarity, str, str] | None:
@@ -328,10 +347,9 @@ def _paragraphs(article: Article) -> Iterator[tuple[str, int, str]]:
 def classify(article: Article) -> list[Verdict]:
     """Every quoted sentence and practice action of ``article``, with its polarity and the rule that decided."""
     verdicts = [v for text, line, source in _paragraphs(article) for v in classify_text(text, line, source)]
-    for phrase in article.phrases:
-        if phrase.source == "try-this":
-            rule: tuple[Polarity, str] = ("neutral", "cut-teaser") if phrase.truncated else ("recommended", "try-this")
-            verdicts.append(Verdict(phrase.text, rule[0], rule[1], "", phrase.line, "try-this", speakable(phrase.text)))
+    for line in article.try_this:
+        rule: tuple[Polarity, str] = ("neutral", "cut-teaser") if is_cut(line) else ("recommended", "try-this")
+        verdicts.append(Verdict(str(line), rule[0], rule[1], "", line.line, "try-this", speakable(line)))
     verdicts += [v for step in article.plan for action in step.actions for v in classify_action(action, action.line)]
     return _overruled(verdicts)
 

@@ -53,7 +53,6 @@ class Lexicon:
     person_patterns: tuple[re.Pattern[str], ...]
     distinction_words: tuple[str, ...]
     script_pronouns: tuple[str, ...]
-    warning_cues: tuple[str, ...]
     numbers: dict[str, int]
     log_determiners: frozenset[str]
     log_stop_words: frozenset[str]
