@@ -78,7 +78,7 @@ def first_sentence(text: str) -> str:
     return found[0] if found else text.strip()
 
 
-#: what a wiki export cuts a text with (the page teaser, shortened phrases)
+#: what a wiki export cuts a text with (the page teaser, shortened phrases): the one list, for both tests below
 CUT_MARKS = ("…", "...")
 #: words a heading in title case writes small, except at its start
 SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"})
@@ -87,6 +87,11 @@ SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", 
 def is_cut(text: str) -> bool:
     """The text was shortened by the wiki ("…almost invisible erosi…"): never shown as a whole answer or prompt."""
     return text.rstrip().endswith(CUT_MARKS)
+
+
+def shows_cut_mark(text: str) -> bool:
+    """A cut mark anywhere: what no quiz option, answer or quoted sentence may show (it would read as cut)."""
+    return any(mark in text for mark in CUT_MARKS)
 
 
 def tidy_title_case(name: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from relcourse.cli import main
 from relcourse.content.parser import parse_article
-from relcourse.content.text import is_cut, tidy_title_case
+from relcourse.content.text import is_cut, shows_cut_mark, tidy_title_case
 from relcourse.course.logs import generate_templates
 
 from ..conftest import CONTENT
@@ -66,3 +66,8 @@ def test_first_person_labels_agree_with_i() -> None:
     labels = [f.label for t in generate_templates(parse_article(ARTICLE)) for f in t.fields]
     assert labels[:3] == ["What I was afraid of", "How I am feeling", "Whether I'm heard"]
     assert not any(" I were" in label or " I are" in label for label in labels)
+
+
+def test_a_cut_mark_anywhere_is_shown_a_cut_mark_only_at_the_end_is_a_cut() -> None:
+    assert shows_cut_mark("I feel … when you …, and I need …") and not is_cut("I feel … when you …, and I need it.")
+    assert shows_cut_mark("almost invisible erosi…") and not shows_cut_mark("一句话。")

@@ -9,10 +9,10 @@ import pytest
 
 from relcourse.content.model import Article
 from relcourse.content.parser import load_articles
+from relcourse.content.text import shows_cut_mark
 from relcourse.course import polarity
 from relcourse.course.loader import load_course_content
 from relcourse.course.quiz.generate import generate_items
-from relcourse.course.quiz.grounding import CUT_MARKS
 from relcourse.course.quiz.kinds import answer_text
 from relcourse.course.quiz.model import QuizItem
 from relcourse.notebook.build import build_notebooks
@@ -49,7 +49,7 @@ def test_invariants_of_every_generated_item(article: Article) -> None:
     for schedule in (False, True):
         for item in generate_items(article, schedule_items=schedule):
             shown = [item.prompt, item.quote, item.explanation, *item.options, *item.answer, *item.left]
-            assert not any(mark in part for part in shown for mark in CUT_MARKS), (item.id, "cut text")
+            assert not any(shows_cut_mark(part) for part in shown), (item.id, "cut text")
             if item.type in ("single", "multiple", "truefalse"):
                 assert item.answer and set(item.answer) <= set(item.options), item.id
                 assert len(set(item.options)) == len(item.options) >= 2, item.id

@@ -15,12 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from relcourse.content.model import Article
-from relcourse.content.text import split_sentences
+from relcourse.content.text import shows_cut_mark, split_sentences
 from relcourse.course.quiz.model import QuizItem
 from relcourse.course.quiz.words import QuizWords, quiz_words
 
-#: characters that mark a cut text: no option, answer, prompt or quote may hold them
-CUT_MARKS = ("…", "...")
 #: sections whose sentences ground no question (the page's opening and the reference list)
 UNGROUNDED_SECTIONS = ("intro", "sources", "other")
 #: the longest option, answer or quoted sentence in a question (longer ones are not cut: they are skipped)
@@ -104,7 +102,7 @@ def choices(correct: str, wrong: Sequence[str], rng: random.Random, most: int = 
 
 def fits(text: str, limit: int = OPTION_LIMIT) -> bool:
     """Short enough to show whole, and not itself cut by the wiki."""
-    return 0 < len(text) <= limit and not any(mark in text for mark in CUT_MARKS)
+    return 0 < len(text) <= limit and not shows_cut_mark(text)
 
 
 def content_words(text: str) -> set[str]:
