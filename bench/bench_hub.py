@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import pwd
-import shutil
 import statistics
 import sys
 import tempfile
@@ -26,7 +25,17 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.hub.harness import Hub, Kernel, local_hub, log_in, machine_lock, system_users, traversable, why_not_runnable  # noqa: E402
+from tests.hub.harness import (  # noqa: E402
+    Hub,
+    Kernel,
+    give_course,
+    local_hub,
+    log_in,
+    machine_lock,
+    system_users,
+    traversable,
+    why_not_runnable,
+)
 
 MODULE = "security-and-needs-133"
 
@@ -66,12 +75,7 @@ def main(count: int = 10) -> None:
         folder = Path(tmp)
         os.chmod(folder, 0o755)
         with machine_lock(), traversable([Path(os.path.realpath(sys.executable)), Path(sys.prefix), ROOT]), system_users(names) as users:
-            for user in users:
-                course = Path(user.pw_dir) / "course"
-                shutil.copytree(ROOT / "content", course / "content")
-                shutil.copytree(ROOT / "notebooks", course / "notebooks")
-                for path in [course, *course.rglob("*")]:
-                    os.chown(path, user.pw_uid, user.pw_gid)
+            give_course(users)
             with local_hub(folder / "hub") as hub:
                 times: dict[str, tuple[float, float]] = {}
                 start = threading.Event()

@@ -111,6 +111,17 @@ def system_users(names: list[str]) -> Iterator[list[pwd.struct_passwd]]:
             subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
 
 
+def give_course(users: list[pwd.struct_passwd]) -> None:
+    """Each learner's own copy of the course (content and built notebooks) in ~/course, owned by them,
+    as a facilitator hands it out: the test and the load benchmark set learners up alike."""
+    for user in users:
+        course = Path(user.pw_dir) / "course"
+        shutil.copytree(ROOT / "content", course / "content")
+        shutil.copytree(ROOT / "notebooks", course / "notebooks")
+        for path in [course, *course.rglob("*")]:
+            os.chown(path, user.pw_uid, user.pw_gid)
+
+
 @dataclass
 class Hub:
     folder: Path

@@ -22,7 +22,7 @@ import pytest
 from relcourse.hub.room import room_summary
 
 from ..conftest import ROOT
-from .harness import Hub, Kernel, local_hub, log_in, machine_lock, system_users, traversable, why_not_runnable
+from .harness import Hub, Kernel, give_course, local_hub, log_in, machine_lock, system_users, traversable, why_not_runnable
 
 pytestmark = pytest.mark.hub
 LEARNERS = [f"rcl{os.getpid()}n{n}" for n in (1, 2)]  # unique per run: two runs never share users
@@ -44,12 +44,7 @@ def hub() -> Iterator[Hub]:
     os.chmod(exchange, 0o1777)
     os.chmod(folder, 0o755)
     with machine_lock(), traversable([Path(os.path.realpath(sys.executable)), Path(sys.prefix), ROOT, exchange]), system_users(LEARNERS) as users:
-        for user in users:
-            course = Path(user.pw_dir) / "course"
-            shutil.copytree(ROOT / "content", course / "content")
-            shutil.copytree(ROOT / "notebooks", course / "notebooks")
-            for path in [course, *course.rglob("*")]:
-                os.chown(path, user.pw_uid, user.pw_gid)
+        give_course(users)
         try:
             with local_hub(folder / "hub", {"RELCOURSE_EXCHANGE": str(exchange)}) as running:
                 yield running
