@@ -19,10 +19,10 @@ from relcourse.content.decode import decode_article, read_article_lines
 from relcourse.content.lexicon import any_language, normalise_heading
 from relcourse.content.line_rules import LINE_RULES
 from relcourse.content.model import Article, Block, Diagnostic, Faq, Section, SectionKind, Text
-from relcourse.content.text import detect_lang, has_cjk, slugify
+from relcourse.content.text import CJK_CHARS, detect_lang, has_cjk, slugify
 from relcourse.errors import ArticleError
 
-CJK = "\u3400-\u9fff"
+CJK = CJK_CHARS
 TITLE_RE = re.compile(
     rf"^(?:#\s+)?(?P<cat>[A-Za-z{CJK}][A-Za-z_&' {CJK}]*?)\s*[-–—－]\s*(?P<num>\d{{1,5}})\s*[-–—－:：]\s*(?P<title>\S.*?)\s*$"
 )

@@ -23,11 +23,12 @@ from relcourse.content.model import (
     Summary,
     Text,
 )
+from relcourse.content.text import CJK_CHARS
 
 Warn = Callable[[int, str], None]
 WORDS = any_language()
 LEXICONS_IN_ORDER = WORDS.lexicons
-CJK = "\u3400-\u9fff"
+CJK = CJK_CHARS
 
 
 def _alternatives(name: str) -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: CJK ideographs (unified, extension A, compatibility): the one range every pattern of the kit uses
+CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff"
 #: opening quote → its closing quote; a straight quote closes itself
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "'": "'"}
 OPENING_RE = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 #: Western ends need a space and a capital (or a quote / CJK character) after them: "e.g. so" goes on
-LATIN_END_RE = re.compile(r"[.!?…]+[\"”’'」』)]*(?=\s+[\"“‘'「『(]?[A-Z\u4e00-\u9fff]|\s*$)")
+LATIN_END_RE = re.compile(rf"[.!?…]+[\"”’'」』)]*(?=\s+[\"“‘'「『(]?[A-Z{CJK_CHARS}]|\s*$)")
 #: Chinese ends need nothing after them, except a comma: “……吗？”，留意 goes on
 CJK_END_RE = re.compile(r"[。！？]++[”’」』）)]*+(?![，、；：,;:])")
 
@@ -111,10 +113,10 @@ def slugify(text: str, separator: str = "-") -> str:
     ``Security_and_Needs`` → ``security-and-needs``; ``安全感与需求`` → ``安全感与需求``.
     """
     normal = unicodedata.normalize("NFKC", text).lower()
-    return re.sub(r"[^a-z0-9\u4e00-\u9fff]+", separator, normal).strip(separator)
+    return re.sub(f"[^a-z0-9{CJK_CHARS}]+", separator, normal).strip(separator)
 
 
-CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK_RE = re.compile(f"[{CJK_CHARS}]")
 LATIN_RE = re.compile(r"[A-Za-z]")
 
 

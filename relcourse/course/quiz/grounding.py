@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from relcourse.content.model import Article
-from relcourse.content.text import shows_cut_mark, split_sentences
+from relcourse.content.text import CJK_RE, shows_cut_mark, split_sentences
 from relcourse.course.quiz.model import QuizItem
 from relcourse.course.quiz.words import QuizWords, quiz_words
 
@@ -108,7 +108,7 @@ def fits(text: str, limit: int = OPTION_LIMIT) -> bool:
 def content_words(text: str) -> set[str]:
     """Word stems (first four letters: "shared"/"Sharing") of longer words, or the Chinese characters: to spot a giveaway."""
     latin = {w[:4] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3}
-    return latin | set(re.findall(r"[\u4e00-\u9fff]", text))
+    return latin | set(CJK_RE.findall(text))
 
 
 def overlap(text: str, name: str) -> int:

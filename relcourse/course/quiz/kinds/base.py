@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeVar
 
 from relcourse.content.lexicon import LEXICONS
+from relcourse.content.text import CJK_CHARS, CJK_RE
 from relcourse.course.quiz.model import QuizItem
 
 
@@ -26,8 +27,8 @@ OPENING_WORDS = 6
 #: fewer opening words than this (or none but "the", "when") say nothing of where to look: no hint
 MIN_OPENING = 2
 #: a word of a Latin script, or one CJK character (Chinese has no spaces between words)
-WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WORD = re.compile(f"[{CJK_CHARS}]|[^\\W_]+")
+CJK = CJK_RE
 #: words that carry no content in any language ("the", "is", "的"): a hint may show them
 FUNCTION_WORDS = frozenset(w.casefold() for lex in LEXICONS.values() for w in lex.prompt_stop_words)
 
