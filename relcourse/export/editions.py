@@ -1,24 +1,20 @@
-"""The handout editions, as data: what each keeps and removes, and the preprocessors that make it.
+"""The handout editions, as data: what each keeps and removes, and the steps that make it.
 
-The exporter builds its pipeline from an edition's row (nbconvert's ordered preprocessor list),
-so adding an edition is adding a row, not a branch in the exporter.
+The renderer builds its pipeline from an edition's row (nbconvert's ordered preprocessor list),
+so adding an edition is adding a row, not a branch in the exporter. The steps are named here and
+looked up only when a handout is made, so naming the editions (``relcourse --help``, ``check``,
+``build`` with nothing to do) imports neither the steps nor what they need.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from nbconvert.preprocessors import Preprocessor
-
-from relcourse.export.preprocessors import (
-    AddFacilitatorPages,
-    BuildHandoutViews,
-    EditionInfo,
-    OrderForPrint,
-    RemoveAnswers,
-    ValidateRelcourseCells,
-)
 from relcourse.i18n import N_
+
+if TYPE_CHECKING:
+    from relcourse.export.preprocessors import Step
 
 
 @dataclass(frozen=True)
@@ -32,14 +28,23 @@ class Edition:
     # every later step reads current metadata; answers are removed BEFORE any view is built, so no
     # answer can reach a participant template, not even hidden; cells are put in print order before
     # the views number the quiz items; facilitator pages read the views' title data; edition info last.
-    preprocessors: tuple[type[Preprocessor], ...]
+    steps: tuple[str, ...]  # classes of relcourse.export.preprocessors, in order
+
+    def pipeline(self, paper: str = "", log_weeks: int = 0) -> list[Step]:
+        """The edition's steps, each given the options it takes."""
+        from relcourse.export import preprocessors
+
+        options: dict[str, Any] = {"with_answers": self.answers, "blank_logs": self.blank_logs, "log_weeks": log_weeks,
+                                   "edition": self.name, "edition_title": self.title, "paper": paper}
+        classes: list[type[Step]] = [getattr(preprocessors, name) for name in self.steps]
+        return [step(**{k: v for k, v in options.items() if k in step.OPTIONS}) for step in classes]
 
 
 EDITIONS = {
     "participant": Edition("participant", N_("Participant handout"), answers=False, facilitator_pages=False, blank_logs=True,
-                           preprocessors=(ValidateRelcourseCells, RemoveAnswers, OrderForPrint, BuildHandoutViews,
-                                          EditionInfo)),
+                           steps=("ValidateRelcourseCells", "RemoveAnswers", "OrderForPrint", "BuildHandoutViews",
+                                  "EditionInfo")),
     "facilitator": Edition("facilitator", N_("Facilitator guide"), answers=True, facilitator_pages=True, blank_logs=False,
-                           preprocessors=(ValidateRelcourseCells, OrderForPrint, BuildHandoutViews,
-                                          AddFacilitatorPages, EditionInfo)),
+                           steps=("ValidateRelcourseCells", "OrderForPrint", "BuildHandoutViews", "AddFacilitatorPages",
+                                  "EditionInfo")),
 }

@@ -1,17 +1,17 @@
-"""nbconvert preprocessors that turn a module notebook into handout data.
+"""The steps that turn a module notebook into handout data (nbconvert's preprocessors, without nbconvert).
 
 Each edition's ordered list of these steps is a row in ``relcourse.export.editions`` (the
 comment there says why the order matters): validate, remove answers (participant), put the
 cells in print order, compute worksheet views, add facilitator pages, record the edition.
+A step works on the notebook's plain JSON (``dict``; an nbformat ``NotebookNode`` is one too):
+``relcourse export`` renders without importing nbconvert, and the nbconvert exporters wrap the
+same steps (``relcourse.export.exporter``), so both give the same bytes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from nbconvert.preprocessors import Preprocessor
-from traitlets import Bool, Int, Unicode
+from typing import Any, ClassVar
 
 from relcourse.course.logs import long_choice
 from relcourse.course.quiz.kinds import kind_of
@@ -21,7 +21,6 @@ from relcourse.i18n import N_, _
 from relcourse.notebook.cells import (
     NAMESPACE,
     ReflectionCell,
-    from_cell,
     read_cell,
     read_notebook,
     upgrade_notebook,
@@ -30,7 +29,36 @@ from relcourse.notebook.cells import (
 ANSWER_KEYS = ("answer", "explanation", "quote")
 
 
-class ValidateRelcourseCells(Preprocessor):
+def checked(cell: Any) -> dict[str, Any] | None:
+    """A cell's relcourse data after :class:`ValidateRelcourseCells` (every edition's first step) has
+    checked it and brought it to the current schema: read as it is, not checked again by each step."""
+    data = cell["metadata"].get(NAMESPACE)
+    return data if isinstance(data, dict) else None
+
+
+class Step:
+    """One step of an edition's pipeline; ``OPTIONS`` are the edition options it takes (with defaults)."""
+
+    OPTIONS: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, **options: Any) -> None:
+        unknown = set(options) - set(self.OPTIONS)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} takes no option {', '.join(sorted(unknown))}")
+        for name, value in {**self.OPTIONS, **options}.items():
+            setattr(self, name, value)
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        """Change the notebook and resources in place (nbconvert's signature: both are returned)."""
+        for index, cell in enumerate(nb["cells"]):
+            self.preprocess_cell(cell, resources, index)
+        return nb, resources
+
+    def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
+        return cell, resources
+
+
+class ValidateRelcourseCells(Step):
     """Refuse notebooks that relcourse did not build, or that a newer relcourse wrote."""
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
@@ -42,11 +70,11 @@ class ValidateRelcourseCells(Preprocessor):
         return nb, resources
 
 
-class RemoveAnswers(Preprocessor):
+class RemoveAnswers(Step):
     """Participant edition: delete answers, explanations and quotes from quiz metadata."""
 
     def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
-        data = cell.metadata.get(NAMESPACE, {})
+        data = cell["metadata"].get(NAMESPACE, {})
         if data.get("kind") == "quiz":
             for key in ANSWER_KEYS:
                 data["item"].pop(key, None)
@@ -71,7 +99,7 @@ PRINT_PLACE: dict[str, tuple[str, int]] = {
 }
 
 
-class OrderForPrint(Preprocessor):
+class OrderForPrint(Step):
     """Put a module's cells in print order (reading → worksheets → logs) and mark where each part starts.
 
     The notebook interleaves activities with the reading, which suits a screen; on paper a group
@@ -83,15 +111,15 @@ class OrderForPrint(Preprocessor):
         parts = list(PRINT_PARTS)
 
         def place(cell: Any) -> tuple[int, int]:
-            part, rank = PRINT_PLACE.get((from_cell(cell) or {}).get("kind", ""), ("reading", 0))
+            part, rank = PRINT_PLACE.get((checked(cell) or {}).get("kind", ""), ("reading", 0))
             return parts.index(part), rank
 
-        nb.cells = sorted(nb.cells, key=place)  # stable: the notebook's order within each place
+        nb["cells"] = sorted(nb["cells"], key=place)  # stable: the notebook's order within each place
         current = 0
-        for cell in nb.cells:
+        for cell in nb["cells"]:
             part = place(cell)[0]
             if part != current:
-                cell.metadata["print_part"] = parts[part]
+                cell["metadata"]["print_part"] = parts[part]
                 current = part
         resources.setdefault("relcourse", {})["parts"] = {part: (_(heading) if heading else "", anchor)
                                                        for part, (heading, anchor) in PRINT_PARTS.items()}
@@ -111,27 +139,34 @@ def _when(step: dict[str, Any]) -> str:
     return f"{unit}s {step['start']}–{step['end']}"
 
 
-class BuildHandoutViews(Preprocessor):
+class BuildHandoutViews(Step):
     """Compute each interactive cell's printed form (``cell.metadata.handout``) from its metadata."""
 
-    with_answers = Bool(False).tag(config=True)
-    log_weeks = Int(0).tag(config=True)  # 0: one page per log to photocopy; N: N numbered weeks
-    blank_logs = Bool(True).tag(config=True)  # False: point to the participant's log pages instead
+    OPTIONS: ClassVar[dict[str, Any]] = {
+        "with_answers": False,
+        "log_weeks": 0,  # 0: one page per log to photocopy; N: N numbered weeks
+        "blank_logs": True,  # False: point to the participant's log pages instead
+    }
+    with_answers: bool
+    log_weeks: int
+    blank_logs: bool
+    quiz_number = 0
+    reflection_number = 0
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         self.quiz_number = 0
         self.reflection_number = 0
-        title = next((from_cell(c) for c in nb.cells if (from_cell(c) or {}).get("kind") == "title"), None) or {}
+        title = next((checked(c) for c in nb["cells"] if (checked(c) or {}).get("kind") == "title"), None) or {}
         resources.setdefault("relcourse", {})["title"] = title
-        return super().preprocess(nb, resources)  # type: ignore[no-any-return]
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
-        data = from_cell(cell)
+        data = checked(cell)
         if data is None:
             return cell, resources
         view = getattr(self, f"view_{data['kind']}", None)
         if view is not None:
-            cell.metadata["handout"] = view(data)
+            cell["metadata"]["handout"] = view(data)
         return cell, resources
 
     def view_quiz(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -191,13 +226,13 @@ class BuildHandoutViews(Preprocessor):
         return view
 
 
-class AddFacilitatorPages(Preprocessor):
+class AddFacilitatorPages(Step):
     """Facilitator edition: objectives, agendas, discussion questions, materials, screening, fidelity."""
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         if read_notebook(nb).type == "instrument":
             return nb, resources  # a self-check's facilitator edition is its scoring sheet
-        cells = [d for d in (read_cell(c) for c in nb.cells) if d is not None]
+        cells = [d for d in (read_cell(c) for c in nb["cells"]) if d is not None]
         title = resources.get("relcourse", {}).get("title", {})
         prompts = [d.text for d in cells if isinstance(d, ReflectionCell) and d.source == "case"]
         parts = facilitator.parts_of(cells, title)  # only what this module has, with how much of each
@@ -212,16 +247,17 @@ class AddFacilitatorPages(Preprocessor):
         return nb, resources
 
 
-class EditionInfo(Preprocessor):
+class EditionInfo(Step):
     """Put the edition, paper size, help line and page language where the template finds them.
 
     The language goes in nbconvert's own ``language_code`` resource (``<html lang>``), taken from
     the notebook so a course's modules can differ; the exporter's setting is only the fallback.
     """
 
-    edition = Unicode("participant").tag(config=True)
-    edition_title = Unicode("Participant handout").tag(config=True)
-    paper = Unicode("").tag(config=True)
+    OPTIONS: ClassVar[dict[str, Any]] = {"edition": "participant", "edition_title": "Participant handout", "paper": ""}
+    edition: str
+    edition_title: str
+    paper: str
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         info = resources.setdefault("relcourse", {})
@@ -229,5 +265,5 @@ class EditionInfo(Preprocessor):
         info["edition"] = {"name": self.edition, "title": self.edition_title}
         info["paper"] = (self.paper or title.get("paper") or "a4").upper()
         info["help"] = title.get("help", [])
-        resources["language_code"] = nb.metadata.get(NAMESPACE, {}).get("lang") or resources.get("language_code") or "en"
+        resources["language_code"] = nb["metadata"].get(NAMESPACE, {}).get("lang") or resources.get("language_code") or "en"
         return nb, resources

@@ -17,9 +17,11 @@ from typing import Any
 from relcourse.course.settings import ProgrammeSpec
 from relcourse.errors import RelcourseError
 from relcourse.export import facilitator
-from relcourse.export.exporter import html_to_pdf
 from relcourse.export.facilitator import AgendaItem
-from relcourse.export.run import EXPORTERS, ExportIncomplete, read_module_notebook
+from relcourse.export.pdf import html_to_pdf
+from relcourse.export.render import environment as handout_environment
+from relcourse.export.render import render_handout
+from relcourse.export.run import ExportIncomplete, read_module_notebook
 from relcourse.files import write_atomic
 from relcourse.notebook.cells import read_cell, read_notebook
 
@@ -106,13 +108,12 @@ def plan_sessions(slugs: Sequence[str], titles: dict[str, str], parts: dict[str,
 
 def _render_modules(notebooks: Path, slugs: Sequence[str], edition: str, paper: str,
                     log_weeks: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    exporter = EXPORTERS[edition](paper=paper, log_weeks=log_weeks)
     rendered, resources = [], None
     for slug in slugs:
         nb = read_module_notebook(notebooks, slug)
         res = {"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": True, "relcourse_programme": True}
-        html, resources = exporter.from_notebook_node(nb, resources=res)
-        cells = [d for d in (read_cell(c) for c in nb.cells) if d is not None]
+        html, resources = render_handout(nb, edition, res, paper=paper, log_weeks=log_weeks)
+        cells = [d for d in (read_cell(c) for c in nb["cells"]) if d is not None]
         rendered.append({"slug": slug, "title": read_notebook(nb).title, "html": html,
                          "parts": facilitator.parts_of(cells, resources["relcourse"].get("title", {}))})
     if resources is None:
@@ -140,9 +141,9 @@ def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str]
     programme = Programme(name, plan_sessions(slugs, titles, parts, sessions, minutes), minutes, selfcheck, titles)
     forms = {edition: _render_modules(notebooks, [selfcheck], edition, paper, log_weeks)[0][0]["html"]
              for edition in ("participant", "facilitator")} if selfcheck else {}
-    environment = EXPORTERS["facilitator"]().environment
+    environment = handout_environment()
     template = environment.get_template("programme.html.j2")
-    footer = environment.get_template("worksheets.html.j2").module.footer
+    footer = getattr(environment.get_template("worksheets.html.j2").module, "footer")  # a macro of the template
     written: list[Path] = []
     for edition, modules, res in (("facilitator", guides, resources), ("participant", booklet, participant_resources)):
         info = res["relcourse"]

@@ -13,28 +13,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import Any
 
-import nbformat
-from nbformat import NotebookNode
 from rich.progress import Progress
 
 from relcourse.errors import RelcourseError
-from relcourse.export.exporter import (
-    FacilitatorGuideExporter,
-    HandoutExporter,
-    ParticipantHandoutExporter,
-    html_to_pdf,
-)
+from relcourse.export.pdf import html_to_pdf
+from relcourse.export.render import notebook_from_json, render_handout
 from relcourse.files import write_atomic
 from relcourse.notebook.cells import NAMESPACE
 
-EXPORTERS: dict[str, type[HandoutExporter]] = {
-    "participant": ParticipantHandoutExporter,
-    "facilitator": FacilitatorGuideExporter,
-}
-
-
-#: what reading a damaged or hand-edited .ipynb raises (nbformat trusts the JSON's shape)
+#: what reading a damaged or hand-edited .ipynb raises
 UNREADABLE = (OSError, ValueError, TypeError, AttributeError, KeyError)
 
 
@@ -45,10 +34,11 @@ class Rendered:
     html: str
 
 
-def read_module_notebook(notebooks: Path, slug: str) -> NotebookNode:
+def read_module_notebook(notebooks: Path, slug: str) -> dict[str, Any]:
+    """The notebook's JSON (its relcourse metadata is checked when it is rendered)."""
     path = notebooks / f"{slug}.ipynb"
     try:
-        nb: NotebookNode = nbformat.read(path, as_version=4)
+        nb = notebook_from_json(path.read_bytes())
     except FileNotFoundError:
         raise RelcourseError(f"{path}: no such module notebook; run 'relcourse build' first (or check the module name)") from None
     except UNREADABLE as exc:
@@ -66,8 +56,7 @@ def module_slugs(notebooks: Path) -> list[str]:
     slugs = []
     for path in sorted(notebooks.glob("*.ipynb")):
         try:
-            nb = nbformat.read(path, as_version=4)
-            module = nb.metadata.get(NAMESPACE, {}).get("module")
+            module = notebook_from_json(path.read_bytes())["metadata"].get(NAMESPACE, {}).get("module")
         except UNREADABLE:
             module = path.stem
         if module and module != "index":
@@ -77,13 +66,12 @@ def module_slugs(notebooks: Path) -> list[str]:
 
 def render_handouts(notebooks: Path, slugs: Sequence[str], editions: Sequence[str], paper: str = "",
                     fragment: bool = False, log_weeks: int = 0) -> Iterable[Rendered]:
-    """Render each module in each edition to HTML, in this process (one exporter per edition)."""
-    exporters = {edition: EXPORTERS[edition](paper=paper, log_weeks=log_weeks) for edition in editions}
+    """Render each module in each edition to HTML, in this process."""
     for slug in slugs:
         nb = read_module_notebook(notebooks, slug)
-        for edition, exporter in exporters.items():
+        for edition in editions:
             resources = {"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": fragment}
-            html, _ = exporter.from_notebook_node(nb, resources=resources)
+            html, _ = render_handout(nb, edition, resources, paper=paper, log_weeks=log_weeks)
             yield Rendered(slug, edition, html)
 
 
@@ -136,13 +124,13 @@ class ExportIncomplete(RelcourseError):
         self.written = written
 
 
-def _render_module(notebooks: Path, slug: str, exporters: dict[str, HandoutExporter], fragment: bool) -> list[Rendered]:
+def _render_module(notebooks: Path, slug: str, editions: Sequence[str], paper: str, log_weeks: int) -> list[Rendered]:
     """All editions of one module, or a one-line error naming its notebook (it may be damaged or hand-edited)."""
     nb = read_module_notebook(notebooks, slug)
     try:
-        return [Rendered(slug, edition, exporter.from_notebook_node(
-            nb, resources={"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": fragment})[0])
-            for edition, exporter in exporters.items()]
+        return [Rendered(slug, edition, render_handout(nb, edition, {"metadata": {"name": slug, "path": str(notebooks)}},
+                                                       paper=paper, log_weeks=log_weeks)[0])
+                for edition in editions]
     except RelcourseError:
         raise
     except Exception as exc:  # any content of a broken notebook: name it, keep exporting the others
@@ -164,14 +152,13 @@ def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: 
     jobs: list[tuple[str, str]] = []
     pdfs = len(slugs) * len(editions) if "pdf" in formats else 0
     count = min(pdfs, workers or os.cpu_count() or 1)
-    exporters = {edition: EXPORTERS[edition](paper=paper, log_weeks=log_weeks) for edition in editions}
     pool = _start_pdf_workers(count) if count > 1 else None
     try:
         with Progress(disable=not show_progress, transient=True) as progress:
             task = progress.add_task("Exporting handouts", total=len(slugs) * len(editions) + pdfs)
             for slug in slugs:
                 try:
-                    rendered = _render_module(notebooks, slug, exporters, False)
+                    rendered = _render_module(notebooks, slug, editions, paper, log_weeks)
                 except RelcourseError as exc:
                     failures.append(str(exc))
                     progress.advance(task, len(editions) * (2 if pdfs else 1))

@@ -144,7 +144,7 @@ def card_folder() -> Path:
 def save_card(instrument: Instrument, result: Result, recommendations: Sequence[Recommendation],
               folder: Path | None = None) -> list[Path]:
     """Write ``<id>-result.png`` and ``.pdf`` (mode 0600, never through a link) into :func:`card_folder`."""
-    from relcourse.export.exporter import html_to_pdf
+    from relcourse.export.pdf import html_to_pdf
     from relcourse.store.private import write_private
 
     folder = folder or card_folder()
