@@ -17,8 +17,8 @@ from typing import Literal
 
 from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Step
+from relcourse.content.text import quotations, split_sentences
 from relcourse.content.text import slugify as _slug
-from relcourse.content.text import split_sentences
 from relcourse.course.ids import unique_ids
 from relcourse.i18n import N_, _, use_language
 
@@ -37,11 +37,12 @@ WRITE_RE = re.compile(
 )
 CADENCES = WORDS.log_cadences  # pattern, title, once a day?
 PRACTICE_LOG_RE = re.compile(r"after each (?:attempt|practice|exercise|try)", re.IGNORECASE)
-JOURNAL_RE = re.compile(r"\s*\b(?:in|into|to) (?:your|a|the) (?:journal|log|notebook|diary)\b", re.IGNORECASE)
+JOURNAL_RE = re.compile("|".join(WORDS.log_places), re.IGNORECASE)
 COUNT_RE = re.compile(r"^(?P<n>two|three|four|five|six|[2-6])\s+(?P<rest>.+)$", re.IGNORECASE)
 DETERMINERS = WORDS.log_determiners
 STOP_WORDS = WORDS.log_stop_words
 PERSON = WORDS.first_person
+PARTS_RE = re.compile(rf",?\s+(?:{'|'.join(WORDS.log_joiners)})\s+|,\s+")  # "…, and how each was answered"
 
 
 #: a choice with more options than this, or any option longer, is picked from a list in the
@@ -176,7 +177,7 @@ def _log_fields(what: str) -> tuple[Field, ...]:
     """'three bids you made and three you received, and how each was answered' → one field per thing to write."""
     fields: list[Field] = []
     noun = ""
-    for part in re.split(r",?\s+and\s+|,\s+", what.strip()):
+    for part in PARTS_RE.split(what.strip()):
         part = part.strip()
         if not part:
             continue
@@ -219,28 +220,117 @@ def written_log(action: str, step: Step) -> JournalTemplate | None:
         in_journal = JOURNAL_RE.search(sentence)
         if cadence is None and not in_journal:
             continue
-        title, daily = cadence or (f"{step.kind} {step.number} journal", False)
+        title, daily = cadence or (_step_journal(step), False)
         what = JOURNAL_RE.sub("", sentence[match.start("what"):]).strip(" ,.")
         what = re.sub(r"^(?:(?:a |an |the )?(?:\w+ )?(?:log|journal|record) )?of\s+", "", what, flags=re.IGNORECASE)
         if re.match(r"(?:each|every) time\b|whenever\b", what, re.IGNORECASE) or re.search(r"[\"“]", what):
             # a log of moments: when it happened and what followed
-            fields: tuple[Field, ...] = (
-                Field("when", "When and where", "text", help=sentence),
-                Field("what_happened", "What happened", "longtext", help=sentence),
-            )
+            fields: tuple[Field, ...] = _moment_fields(sentence)
         else:
             fields = _log_fields(what)
         if not fields:
             continue
         noun = counted_noun(what)
         if noun:
-            title = title.replace(" log", f" {noun} log")
+            title = title.replace(WORDS.log_word, f"{noun} {WORDS.log_word}")
+        return JournalTemplate(_slug(title), title, action, fields, daily=daily, line=step.line)
+    return None
+
+
+def _moment_fields(sentence: str) -> tuple[Field, ...]:
+    """A log of moments ('each time you say "…"'): when it happened and what followed."""
+    return (Field("when", _("When and where"), "text", help=sentence),
+            Field("what_happened", _("What happened"), "longtext", help=sentence))
+
+
+def _step_journal(step: Step) -> str:
+    """'Step 2 journal' / '第2步日志': a log asked for in a journal without a cadence."""
+    return _("{kind} {number} journal").format(kind=step.kind, number=step.number)
+
+
+ZH = LEXICONS["zh"]  # the Chinese reader's cue words
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+ZH_WRITE_RE = re.compile(_alternation(ZH.write_verbs))
+ZH_PLACE_RE = re.compile("|".join(ZH.log_places))
+ZH_PERSON_RE = re.compile(_alternation(list(ZH.first_person)))
+ZH_PARTS_RE = re.compile(r"[，,；;、]")
+ZH_JOINER_RE = re.compile(rf"^(?:{_alternation(ZH.log_joiners)})+")
+ZH_COUNTED_RE = re.compile(rf"^(?P<pre>.*?)(?P<n>{_alternation(list(ZH.numbers))}|[2-6])"
+                           rf"(?:{_alternation(ZH.log_counters)})(?P<noun>.+)$")
+#: a part that says where to write before what ('再在下面写出…') loses that lead-in up to its verb
+ZH_LEAD_IN = 8
+#: a counted noun's head (after its last 的) this long names the log ('三个邀请' → '晚间邀请记录',
+#: '两件伴侣为你做的小事' → '每周小事记录')
+ZH_TITLE_NOUN = (2, 4)
+
+
+def _masked(sentence: str) -> str:
+    """The sentence with its quotations blanked (same length): cue words inside them are someone's words."""
+    chars = list(sentence)
+    for start, end in quotations(sentence):
+        chars[start:end] = "\0" * (end - start)
+    return "".join(chars)
+
+
+def _zh_fields(what: str) -> tuple[tuple[Field, ...], str]:
+    """'今天注意到的三个邀请，以及你当时是怎样回应的' → fields in the learner's voice, and the counted noun."""
+    fields: list[Field] = []
+    noun = ""
+    for part in ZH_PARTS_RE.split(what):
+        verb = ZH_WRITE_RE.search(part)
+        if verb and verb.start() <= ZH_LEAD_IN:
+            part = part[verb.end():]
+        part = ZH_PERSON_RE.sub(lambda m: ZH.first_person[m[0]], ZH_JOINER_RE.sub("", part.strip())).strip()
+        if not part:
+            continue
+        counted = ZH_COUNTED_RE.match(part)
+        if counted:
+            label = f"{counted['pre']}{counted['noun']}"
+            noun = noun or counted["noun"]
+            count = ZH.numbers.get(counted["n"]) or int(counted["n"])
+            fields.extend(Field(f"{_field_id(label)[:40]}_{n}", f"{label} {n}", "text") for n in range(1, count + 1))
+        else:
+            fields.append(Field(_field_id(part)[:40], part, "longtext"))
+    return tuple(unique_ids(fields, separator="_")), noun
+
+
+def written_log_zh(action: str, step: Step) -> JournalTemplate | None:
+    """The Chinese form of :func:`written_log`, with the cue words of ``zh.yaml``.
+
+    '每天晚上写下今天注意到的三个邀请，以及你当时是怎样回应的。'  '在日记里记下说完以后发生了什么。'
+    '写下三句你说得出口的修复的话' (no cadence, no journal) is an exercise.
+    """
+    for sentence in split_sentences(action):
+        masked = _masked(sentence)
+        verb = next((m for m in ZH_WRITE_RE.finditer(masked)
+                     if not masked[: m.start()].endswith(tuple(ZH.log_determiners))), None)
+        if verb is None:
+            continue
+        cadence = next(((t, d) for pattern, t, d in ZH.log_cadences if re.search(pattern, masked)), None)
+        if cadence is None and not ZH_PLACE_RE.search(masked):
+            continue
+        title, daily = cadence or (_step_journal(step), False)
+        what = ZH_PLACE_RE.sub("", sentence[verb.end():]).strip(" 。！？!?.,，")
+        fields = _moment_fields(sentence) if quotations(what) else None
+        noun = ""
+        if fields is None:
+            fields, noun = _zh_fields(what)
+        if not fields:
+            continue
+        head = noun.rsplit("的", 1)[-1]
+        if ZH_TITLE_NOUN[0] <= len(head) <= ZH_TITLE_NOUN[1]:
+            title = title.replace(ZH.log_word, f"{head}{ZH.log_word}")
         return JournalTemplate(_slug(title), title, action, fields, daily=daily, line=step.line)
     return None
 
 
 #: tried in order on each practice action; the first that recognises it wins
-READERS: list[Callable[[str, Step], JournalTemplate | None]] = [counted_log, element_log, written_log]
+READERS: list[Callable[[str, Step], JournalTemplate | None]] = [counted_log, element_log, written_log, written_log_zh]
 
 
 def practice_log(article: Article) -> JournalTemplate:
@@ -284,7 +374,7 @@ def with_care(template: JournalTemplate) -> JournalTemplate:
     for f in template.fields:
         if _mentions(f"{f.label} {f.help}", "early_experience") and gently not in f.help:
             f = replace(f, help=f"{f.help} {gently}".strip())
-        if _mentions(template.instructions, "kept") and f.label.lower().startswith(("whether", "是否")):
+        if _mentions(template.instructions, "kept") and _mentions(f.label, "kept_label"):
             f = replace(f, kind="choice", options=yes_no)
         fields.append(f)
     if _mentions(template.instructions, "kept") and not any(f.options == yes_no for f in fields):

@@ -58,6 +58,10 @@ class Lexicon:
     log_stop_words: frozenset[str]
     first_person: dict[str, str]
     log_cadences: tuple[tuple[str, str, bool], ...]
+    log_places: tuple[str, ...]  # patterns of 'in your journal'
+    log_counters: tuple[str, ...]
+    log_joiners: tuple[str, ...]
+    log_word: str
     write_verbs: tuple[str, ...]
     said_verbs: tuple[str, ...]
     prompt_stop_words: frozenset[str]
