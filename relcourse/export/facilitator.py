@@ -10,7 +10,7 @@ from typing import Any
 
 from relcourse.content.text import tidy_title_case
 from relcourse.i18n import _
-from relcourse.notebook.cells import CellData, PlanCell, SectionCell
+from relcourse.notebook.cells import CellData, PhrasesCell, PlanCell, SectionCell
 
 #: minutes of the opening and the closing round, whatever the module holds
 OPENING, CLOSING = 10, 5
@@ -47,13 +47,14 @@ class AgendaItem:
 
 
 def parts_of(cells: Sequence[CellData], title: Mapping[str, Any]) -> dict[str, int]:
-    """How many elements of each part a module notebook has (concepts, cases, steps, quiz items, logs)."""
+    """How many elements of each part a module notebook has (concepts, cases, steps, quiz items, logs, phrases)."""
     kinds = Counter(d.kind for d in cells)
     sections = {d.section_kind for d in cells if isinstance(d, SectionCell)}
     steps = sum(len(d.steps) for d in cells if isinstance(d, PlanCell))
     found = {"scenario": int("scenario" in sections), "concepts": len(title.get("concepts") or ()) or int("concepts" in sections),
              "cases": len(title.get("cases") or ()) or int("cases" in sections), "practice": steps or int("practice" in sections),
-             "quiz": kinds["quiz"], "journal": kinds["journal"]}
+             "quiz": kinds["quiz"], "journal": kinds["journal"],
+             "phrases": sum(len(d.phrases) for d in cells if isinstance(d, PhrasesCell))}
     return {part: n for part, n in found.items() if n}
 
 
@@ -142,13 +143,23 @@ SCREENING = [
     "and your organisation's referral pathway; document your concern as your service requires.",
 ]
 
-FIDELITY = [
-    "Learning objectives covered",
-    "Safety note read aloud at the start",
-    "Case study discussed",
-    "Practice plan and first step explained",
-    "Phrase practice done in pairs",
-    "Worksheet quiz done and answers discussed",
-    "Homework set: journal pages and first practice step",
-    "Participants told where to find help",
+#: the fidelity checklist, in session order: (the part a line checks, the line); a line about a part the
+#: module does not have is left out, so the checklist asks only for what the guide planned (None: always)
+FIDELITY: list[tuple[str | None, str]] = [
+    (None, "Learning objectives covered"),
+    (None, "Safety note read aloud at the start"),
+    ("scenario", "Problem scenario read and recognised"),
+    ("concepts", "Core concepts introduced, questions taken"),
+    ("cases", "Case study discussed"),
+    ("practice", "Practice plan and first step explained"),
+    ("phrases", "Phrase practice done in pairs"),
+    ("quiz", "Worksheet quiz done and answers discussed"),
+    ("journal", "Homework set: journal pages"),
+    ("practice", "Homework set: the first practice step"),
+    (None, "Participants told where to find help"),
 ]
+
+
+def fidelity(parts: Collection[str]) -> list[str]:
+    """The checklist lines for the parts a module (or a programme's modules) has."""
+    return [line for part, line in FIDELITY if part is None or part in parts]

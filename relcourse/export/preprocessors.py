@@ -242,7 +242,7 @@ class AddFacilitatorPages(Step):
             "discussion": facilitator.discussion_questions(title, prompts, parts),
             "materials": facilitator.MATERIALS,
             "screening": facilitator.SCREENING,
-            "fidelity": facilitator.FIDELITY,
+            "fidelity": facilitator.fidelity(parts),
         }
         return nb, resources
 

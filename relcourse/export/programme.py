@@ -149,7 +149,7 @@ def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str]
         info = res["relcourse"]
         html = template.render(programme=programme, modules=modules, resources=res, footer=footer(info), edition=edition,
                                selfcheck_html=forms.get(edition, ""), materials=facilitator.MATERIALS,
-                               screening=facilitator.SCREENING, fidelity=facilitator.FIDELITY,
+                               screening=facilitator.SCREENING, fidelity=facilitator.fidelity(set().union(*parts.values())),
                                ground_rules=GROUND_RULES, consent=CONSENT, attendance_rows=ATTENDANCE_ROWS)
         stem = out / f"{_stem(name)}-{edition}"
         if "html" in formats:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relcourse.export.facilitator import agenda, discussion_questions, objectives
+from relcourse.export.facilitator import FIDELITY, agenda, discussion_questions, fidelity, objectives
 
 SMALL = {"concepts": 1}
 FULL = {"scenario": 1, "concepts": 6, "cases": 2, "practice": 6, "quiz": 7, "journal": 2}
@@ -44,3 +44,13 @@ def test_discussion_questions_follow_the_parts() -> None:
     assert not any("practice plan" in q for q in discussion_questions({"cases": []}, [], set()))
     with_plan = discussion_questions({"cases": ["Liang and Su"]}, ["A case prompt?"], {"practice"})
     assert with_plan[0] == "A case prompt?" and "“Liang and Su”" in with_plan[1] and any("practice plan" in q for q in with_plan)
+
+
+def test_fidelity_checklist_asks_only_for_parts_the_module_has() -> None:
+    small = fidelity(SMALL)
+    assert small == ["Learning objectives covered", "Safety note read aloud at the start",
+                     "Core concepts introduced, questions taken", "Participants told where to find help"]
+    full = fidelity({**FULL, "phrases": 4})
+    assert full == [line for _part, line in FIDELITY]
+    assert "Phrase practice done in pairs" not in fidelity(FULL)  # no phrase cards, no pair practice to check
+    assert "Case study discussed" not in fidelity({"concepts": 2, "quiz": 3})
