@@ -40,6 +40,6 @@ def tljh_custom_jupyterhub_config(c: Any) -> None:
 
 @hookimpl
 def tljh_post_install() -> None:
-    """A shared folder with the sticky bit: each learner can write and remove only their own file."""
+    """The workshop folder, as nbgrader's inbound exchange: learners write and remove only their own file and cannot list others'."""
     os.makedirs(EXCHANGE, exist_ok=True)
-    os.chmod(EXCHANGE, 0o1777)
+    os.chmod(EXCHANGE, 0o1733)

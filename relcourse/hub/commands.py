@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
+from relcourse.escape import chart_text, terminal_text
 from relcourse.hub.link import gitpuller_link
 from relcourse.hub.room import RoomSummary, room_summary
 
@@ -36,9 +36,10 @@ def room_chart(summary: RoomSummary, path: Path) -> None:
     from matplotlib import pyplot as plt
 
     names = sorted(summary.modules)
+    labels = [chart_text(n) for n in names]
     scores = [summary.modules[n].mean_score * 100 for n in names]
     fig, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * max(1, len(names))))
-    bars = ax.barh(names, scores, color="#3a6ea5")
+    bars = ax.barh(labels, scores, color="#3a6ea5")
     ax.bar_label(bars, labels=[f"{s:.0f} % (n={summary.modules[n].learners})" for s, n in zip(scores, names, strict=True)])
     ax.set_xlim(0, 110)
     ax.set_xlabel("mean quiz score (%)")
@@ -48,24 +49,33 @@ def room_chart(summary: RoomSummary, path: Path) -> None:
     plt.close(fig)
 
 
+def _shown(text: str) -> str:
+    """Share files are written by learners: their text reaches the terminal as text only."""
+    return terminal_text(text, markup=True)
+
+
 def cmd_room(args: argparse.Namespace) -> int:
     summary = room_summary(args.folder)
     questions = _item_text(args.content)
+    if questions:  # with the course at hand, modules it does not have are not shown
+        known = {module for module, _ in questions}
+        summary.skipped += sorted(m for m in summary.modules if m not in known)
+        summary.modules = {m: r for m, r in summary.modules.items() if m in known}
     console = Console(highlight=False)
-    console.print(f"{summary.shared} learner(s) shared their quiz results in {escape(str(args.folder))}")
+    console.print(f"{summary.shared} learner(s) shared their quiz results in {_shown(str(args.folder))}")
     table = Table(title="The room at a glance")
     for column in ("module", "learners", "mean score", "most often missed"):
         table.add_column(column)
     for name in sorted(summary.modules):
         result = summary.modules[name]
-        missed = "\n".join(f"{escape(questions.get((name, item), item))} ({m} of {n})" for item, m, n in summary.most_missed(name))
-        table.add_row(escape(name), str(result.learners), f"{result.mean_score:.0%}", missed or "–")
+        missed = "\n".join(f"{_shown(questions.get((name, item), item))} ({m} of {n})" for item, m, n in summary.most_missed(name))
+        table.add_row(_shown(name), str(result.learners), f"{result.mean_score:.0%}", missed or "–")
     console.print(table)
     if summary.skipped:
-        console.print(f"skipped {len(summary.skipped)} file(s) that are not quiz shares")
+        console.print(f"skipped {len(summary.skipped)} file(s) or module(s) that are not this course's quiz shares")
     if args.chart:
         room_chart(summary, args.chart)
-        console.print(f"chart: {escape(str(args.chart))}")
+        console.print(f"chart: {_shown(str(args.chart))}")
     return 0
 
 

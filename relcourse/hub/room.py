@@ -1,9 +1,12 @@
 """The room at a glance, with consent: learners may share quiz results (never their words).
 
-Modelled on nbgrader's exchange: the facilitator makes one shared folder with the sticky bit
-(``chmod 1777``), so each learner can create and delete only their own file. A shared file
-holds, per module, which quiz items the learner last answered right: no name, no answers,
-no reflections, journal text or self-check answers. Withdrawing consent deletes the file.
+Modelled on nbgrader's inbound exchange: the facilitator owns one folder with mode 1733
+(sticky, writable but not listable by others), so each learner can create and delete only
+their own file, and cannot see which files others wrote. Where every learner runs as the
+same user (Zero to JupyterHub's ``jovyan``), each learner's server mounts only its own
+subfolder instead, which it owns. A shared file has a random name and
+holds, per module, which quiz items the learner last answered right: no name, no answers, no
+reflections, journal text or self-check answers. Withdrawing consent deletes the file.
 """
 
 from __future__ import annotations
@@ -36,8 +39,12 @@ def exchange_folder(explicit: str | Path | None = None) -> Path:
     folder = Path(value)
     if not folder.is_dir():
         raise RelcourseError(f"{folder}: the workshop folder does not exist; ask your facilitator")
-    if not folder.stat().st_mode & stat.S_ISVTX:
-        raise RelcourseError(f"{folder}: the workshop folder must have the sticky bit (chmod 1777) so no one can remove another's file")
+    info = folder.stat()
+    shared_safely = info.st_mode & stat.S_ISVTX and not info.st_mode & (stat.S_IRGRP | stat.S_IROTH)
+    own_drop_box = info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)  # e.g. a per-learner mount
+    if not (shared_safely or own_drop_box):
+        raise RelcourseError(f"{folder}: the workshop folder must be mode 1733 (sticky, not listable by learners); "
+                             f"ask your facilitator to run: chmod 1733 {folder}")
     return folder
 
 

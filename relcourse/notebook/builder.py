@@ -51,6 +51,7 @@ from relcourse.notebook.cells import (
     SafetyCell,
     ScoreCell,
     SectionCell,
+    ShareCell,
     TitleCell,
     validate_notebook,
 )
@@ -377,6 +378,8 @@ def _index_notebook(course: Course) -> NotebookNode:
     cells.append(new_markdown_cell("## " + _("Your progress"), id="index-progress-heading"))
     progress = new_code_cell("from relcourse.widgets import course_progress\ncourse_progress()", id="index-progress")
     cells.append(with_data(progress, ProgressCell("", modules=tuple(m.slug for m in course.modules))))
+    sharing = new_code_cell("from relcourse.widgets import quiz_sharing\nquiz_sharing()", id="index-share")
+    cells.append(with_data(sharing, ShareCell("")))
     return assemble_notebook(cells, NotebookInfo("index", course.settings.title, lang=module_language(course.settings),
                                                  fingerprint=course_fingerprint(course)))
 

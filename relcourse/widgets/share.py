@@ -1,7 +1,7 @@
 """*Share my quiz results* (index notebook): consent to show the facilitator quiz results only.
 
 Shown only in a workshop (the hub sets ``RELCOURSE_EXCHANGE``); alone on a laptop there is
-no one to share with, so the widget says so and offers nothing.
+no one to share with, so the cell shows nothing at all.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from relcourse.i18n import N_, _
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, html_text, status
 
-EXPLAIN = N_("Your facilitator sees, for each module, how many questions you answered right and which ones you missed, "
-           "without your name. Never your reflections, journal or self-check answers.")
+EXPLAIN = N_("If you choose to share, your facilitator sees a summary of the room: for each module, how many questions "
+             "were answered right and which were most often missed. The summary shows no names, other learners cannot "
+             "see your file, and your reflections, journal and self-check answers are never shared.")
 
 
 class ShareQuizResults(PrivateBox):
@@ -27,19 +28,21 @@ class ShareQuizResults(PrivateBox):
         super().__init__("", "quiz-results")
         self.journal = journal
         if not os.environ.get(EXCHANGE_ENV):
-            self.children = [w.HTML(status(_("Sharing quiz results is available in a workshop on JupyterHub.")))]
-            return
+            return  # not in a workshop: nothing to share with, nothing shown
         self.share_button = w.Button(description=_("Share my quiz results"), button_style="primary", icon="share",
                                      layout=w.Layout(width="auto"))
         self.withdraw_button = w.Button(description=_("Stop sharing"), icon="times", layout=w.Layout(width="auto"))
         self.state = w.HTML(self._current())
         self.share_button.on_click(lambda _: self.share())
         self.withdraw_button.on_click(lambda _: self.withdraw())
-        self.children = [w.HTML(f"<p>{html_text(_(EXPLAIN))}</p>"), w.HBox([self.share_button, self.withdraw_button]), self.state]
+        heading = html_text(_("Share my quiz results with the facilitator"))
+        self.children = [w.HTML(f"<h3>{heading}</h3><p>{html_text(_(EXPLAIN))}</p>"),
+                         w.HBox([self.share_button, self.withdraw_button]), self.state]
 
     def _current(self) -> str:
-        shared = self.journal.setting(SHARE_SCOPE, SHARE_KEY)
-        return status(_("Shared ✓ (share again after more questions to update it)"), "ok") if shared else status(_("Not shared"))
+        if self.journal.setting(SHARE_SCOPE, SHARE_KEY):
+            return status(html_text(_("Shared ✓ (share again after more questions to update it)")), "ok")
+        return status(html_text(_("Not shared")))
 
     def share(self) -> None:
         try:
@@ -51,12 +54,13 @@ class ShareQuizResults(PrivateBox):
     def withdraw(self) -> None:
         try:
             removed = withdraw_quiz_results(self.journal)
-            self.state.value = status(_("Your shared results were deleted.") if removed else _("Nothing was shared."), "ok")
+            done = _("Your shared results were deleted.") if removed else _("Nothing was shared.")
+            self.state.value = status(html_text(done), "ok")
         except RelcourseError as exc:
             self.state.value = status(html_text(str(exc)), "bad")
 
 
 @friendly
-def share_quiz_results_widget(journal: Journal | None = None) -> ShareQuizResults:
+def quiz_sharing(journal: Journal | None = None) -> ShareQuizResults:
     """Consent buttons for sharing quiz results (only) with the workshop's facilitator."""
     return ShareQuizResults(journal or get_journal())

@@ -42,7 +42,7 @@ def test_tljh_plugin_hooks_are_real_and_set_up_a_workshop(tmp_path: Path, monkey
     assert c.Spawner.environment == {"KEEP": "1", "RELCOURSE_EXCHANGE": plugin.EXCHANGE} and c.Spawner.default_url == "/lab"
     monkeypatch.setattr(plugin, "EXCHANGE", str(tmp_path / "exchange"))
     plugin.tljh_post_install()
-    assert stat.S_IMODE((tmp_path / "exchange").stat().st_mode) == 0o1777
+    assert stat.S_IMODE((tmp_path / "exchange").stat().st_mode) == 0o1733
     meta = tomllib.loads((DEPLOY / "tljh" / "pyproject.toml").read_text())
     assert meta["project"]["entry-points"]["tljh"] == {"relcourse": "tljh_relcourse"}
 
@@ -63,7 +63,9 @@ def test_zero_to_jupyterhub_values() -> None:
     documents = list(yaml.safe_load_all((DEPLOY / "z2jh" / "exchange-pvc.yaml").read_text()))
     claim = _get(values, "singleuser.storage.extraVolumes")[0]["persistentVolumeClaim"]["claimName"]
     assert documents[0]["metadata"]["name"] == claim and documents[0]["spec"]["accessModes"] == ["ReadWriteMany"]
-    assert "chmod 1777" in " ".join(documents[1]["spec"]["template"]["spec"]["containers"][0]["command"])
+    assert "chown 1000:100 /srv/exchange/shares" in " ".join(documents[1]["spec"]["template"]["spec"]["containers"][0]["command"])
+    mount = _get(values, "singleuser.storage.extraVolumeMounts")[0]
+    assert mount["subPath"] == "shares/{username}", "each learner's pod sees only its own share folder"
 
 
 def test_dockerfile_installs_the_project_and_checks_the_privacy_extension() -> None:

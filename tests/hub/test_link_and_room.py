@@ -97,9 +97,16 @@ def test_pulling_again_keeps_the_learners_work_and_store(tmp_path: Path, monkeyp
 def test_sharing_is_quiz_results_only_and_withdrawable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     exchange = tmp_path / "exchange"
     exchange.mkdir()
-    with pytest.raises(RelcourseError, match="sticky"):
-        share_quiz_results(Journal(tmp_path / "a.sqlite"), exchange)
+    os.chmod(exchange, 0o777)
+    with pytest.raises(RelcourseError, match="1733"):
+        share_quiz_results(Journal(tmp_path / "a.sqlite"), exchange)  # not sticky: anyone could remove a share
     os.chmod(exchange, 0o1777)
+    with pytest.raises(RelcourseError, match="not listable"):
+        share_quiz_results(Journal(tmp_path / "a.sqlite"), exchange)  # learners could list each other's files
+    os.chmod(exchange, 0o755)  # a learner's own folder (one mount per learner, as on Kubernetes) is fine too
+    with Journal(tmp_path / "own.sqlite") as own:
+        assert share_quiz_results(own, exchange).parent == exchange and withdraw_quiz_results(own, exchange)
+    os.chmod(exchange, 0o1733)
     learners = []
     for name, right in (("a", [True, True]), ("b", [False, True])):
         journal = Journal(tmp_path / f"{name}.sqlite")
@@ -132,10 +139,11 @@ def test_share_widget_shares_and_withdraws(tmp_path: Path, monkeypatch: pytest.M
 
     journal = Journal(tmp_path / "j.sqlite")
     monkeypatch.delenv("RELCOURSE_EXCHANGE", raising=False)
-    assert not hasattr(ShareQuizResults(journal), "share_button")  # alone on a laptop: nothing to share with
+    alone = ShareQuizResults(journal)
+    assert not hasattr(alone, "share_button") and not alone.children  # alone on a laptop: nothing shown
     exchange = tmp_path / "exchange"
-    exchange.mkdir(mode=0o1777)
-    os.chmod(exchange, 0o1777)
+    exchange.mkdir(mode=0o1733)
+    os.chmod(exchange, 0o1733)
     monkeypatch.setenv("RELCOURSE_EXCHANGE", str(exchange))
     journal.record_attempt("m1", "q1", "x", True)
     widget = ShareQuizResults(journal)

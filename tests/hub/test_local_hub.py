@@ -41,7 +41,7 @@ def hub() -> Iterator[Hub]:
     folder = Path(tempfile.mkdtemp(prefix="relcourse-hub-"))
     exchange = folder / "exchange"
     exchange.mkdir()
-    os.chmod(exchange, 0o1777)
+    os.chmod(exchange, 0o1733)
     os.chmod(folder, 0o755)
     with machine_lock(), traversable([Path(os.path.realpath(sys.executable)), Path(sys.prefix), ROOT, exchange]), system_users(LEARNERS) as users:
         give_course(users)
@@ -120,10 +120,11 @@ def test_two_learners_each_see_only_their_own_words(hub: Hub) -> None:
         # learner 1 cannot remove learner 2's share (sticky bit); withdrawing removes one's own
         theirs = [p for p in exchange.glob("*.json") if p.stat().st_uid == pwd.getpwnam(LEARNERS[1]).pw_uid][0]
         out, _ = kernels[LEARNERS[0]].run(
-            f"import os\ntry:\n    os.unlink({str(theirs)!r}); print('REMOVED')\nexcept PermissionError:\n    print('REFUSED')\n"
+            f"import os\ntry:\n    os.listdir({str(exchange)!r}); print('LISTED')\nexcept PermissionError:\n    print('REFUSED')\n"
+            f"try:\n    os.unlink({str(theirs)!r}); print('REMOVED')\nexcept PermissionError:\n    print('REFUSED')\n"
             "from relcourse.hub.room import withdraw_quiz_results\nprint(withdraw_quiz_results(Journal()))"
         )
-        assert out.split() == ["REFUSED", "True"]
+        assert out.split() == ["REFUSED", "REFUSED", "True"]
         assert room_summary(exchange).shared == 1
         # learner 1's token cannot reach learner 2's server
         import requests
