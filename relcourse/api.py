@@ -33,6 +33,8 @@ class BuildResult:
     handouts: list[Path] = field(default_factory=list)  # written by this build
     modules_rebuilt: list[str] = field(default_factory=list)  # modules (and self-checks) whose handouts were printed
     modules_current: list[str] = field(default_factory=list)  # … and those whose handouts were up to date
+    programmes_rebuilt: list[str] = field(default_factory=list)  # programmes of course.yaml made again
+    programmes_current: list[str] = field(default_factory=list)  # … and those that were up to date
 
     @property
     def errors(self) -> int:
@@ -52,12 +54,37 @@ def build(content_dir: str | Path = "content", notebooks: str | Path = "notebook
     if not (check or notebooks_only) and course.modules:
         _build_handouts(result, Path(notebooks), Path(exports), show_progress)
         if course.settings.programmes:  # workshop programmes listed in course.yaml never go stale
-            from relcourse.export.programme import build_programmes
-
-            known = [m.slug for m in course.modules] + [i.id for i in course.instruments]
-            result.handouts += build_programmes(course.settings.programmes, Path(notebooks), Path(exports), known,
-                                                changed=result.modules_rebuilt)
+            _build_programmes(result, Path(notebooks), Path(exports))
     return result
+
+
+def _build_programmes(result: BuildResult, notebooks: Path, exports: Path) -> None:
+    """Programmes made again only when a notebook they include, their settings or the kit changed,
+    or one of their files is missing or was edited (their build record is the handouts')."""
+    from relcourse.export.incremental import programme_outputs, record, stale_modules
+    from relcourse.fingerprint import BuildManifest
+
+    course = result.course
+    manifest = BuildManifest.read(exports)
+    wanted = programme_outputs(course.settings.programmes, notebooks, exports)
+    stale = stale_modules(manifest, wanted)  # programme names, in course.yaml's order
+    result.programmes_rebuilt = stale
+    result.programmes_current = [spec.name for spec in course.settings.programmes if spec.name not in stale]
+    if not stale:
+        return
+    from relcourse.export.programme import build_programmes
+    from relcourse.export.run import ExportIncomplete
+
+    known = [m.slug for m in course.modules] + [i.id for i in course.instruments]
+    try:
+        written = build_programmes([s for s in course.settings.programmes if s.name in stale], notebooks, exports, known)
+    except ExportIncomplete as incomplete:
+        record(manifest, wanted, incomplete.written)
+        manifest.save()
+        raise
+    record(manifest, wanted, written)
+    manifest.save()
+    result.handouts += written
 
 
 def _build_handouts(result: BuildResult, notebooks: Path, exports: Path, show_progress: bool) -> None:

@@ -192,6 +192,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.modules_rebuilt or result.modules_current:
         print(f"handouts: {len(result.modules_current)} module(s) up to date, {len(result.modules_rebuilt)} rebuilt "
               f"({len(result.handouts)} files written) in {args.exports}")
+    if result.programmes_rebuilt or result.programmes_current:
+        print(f"programmes: {len(result.programmes_current)} up to date, {len(result.programmes_rebuilt)} rebuilt")
     if result.errors:
         print(_("{count} content file(s) failed; their notebooks were left as they were").format(count=result.errors), file=sys.stderr)
         return 1

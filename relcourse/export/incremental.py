@@ -1,17 +1,23 @@
-"""Which handouts ``relcourse build`` has to print again, and the record of those it printed.
+"""Which handouts and programmes ``relcourse build`` has to print again, and the record of those it printed.
 
 A handout is made from its module notebook (which carries the content's fingerprint), the
 edition and its options, and the kit (templates, CSS, code): that is its ``made_from`` in
-``<exports>/.relcourse-build.json``. Nothing here imports nbconvert or WeasyPrint.
+``<exports>/.relcourse-build.json``. A programme is made from the notebooks it includes, its
+settings in course.yaml and the kit. Nothing here imports nbconvert, Jinja or WeasyPrint.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from relcourse.course.settings import ProgrammeSpec
 from relcourse.fingerprint import BuildManifest, digest, file_digest, kit_fingerprint
+
+PROGRAMME_EDITIONS = ("facilitator", "participant")  # the facilitator programme and the participant booklet
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,28 @@ def handouts(notebooks: Path, out: Path, slugs: Iterable[str], editions: Sequenc
         for edition in editions:
             made_from = digest(kit, notebook, edition, paper, str(log_weeks))
             found += [Handout(slug, edition, out / f"{slug}-{edition}.{fmt}", made_from) for fmt in formats]
+    return found
+
+
+def programme_stem(name: str) -> str:
+    """``programme-<name>``: the programme's files, named from its name so any name is a safe file name."""
+    return "programme-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in name.lower())
+
+
+def programme_files(out: Path, name: str) -> list[Path]:
+    return [out / f"{programme_stem(name)}-{edition}{ext}" for edition in PROGRAMME_EDITIONS for ext in (".html", ".pdf")]
+
+
+def programme_outputs(specs: Iterable[ProgrammeSpec], notebooks: Path, out: Path) -> list[Handout]:
+    """Every file of these programmes, each with what it is made from: the kit, the programme's settings
+    and the bytes of every notebook it includes (its modules and its self-check)."""
+    kit = kit_fingerprint()
+    found = []
+    for spec in specs:
+        included = [*spec.modules, *([spec.selfcheck] if spec.selfcheck else [])]
+        made_from = digest(kit, "programme", json.dumps(dataclasses.asdict(spec), sort_keys=True),
+                           *(file_digest(notebooks / f"{slug}.ipynb") for slug in included))
+        found += [Handout(spec.name, path.stem.rsplit("-", 1)[-1], path, made_from) for path in programme_files(out, spec.name)]
     return found
 
 

@@ -18,6 +18,7 @@ from relcourse.course.settings import ProgrammeSpec
 from relcourse.errors import RelcourseError
 from relcourse.export import facilitator
 from relcourse.export.facilitator import AgendaItem
+from relcourse.export.incremental import programme_files, programme_stem
 from relcourse.export.pdf import html_to_pdf
 from relcourse.export.render import environment as handout_environment
 from relcourse.export.render import render_handout
@@ -121,10 +122,6 @@ def _render_modules(notebooks: Path, slugs: Sequence[str], edition: str, paper: 
     return rendered, resources
 
 
-def _stem(name: str) -> str:
-    return "programme-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in name.lower())
-
-
 def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str], *, sessions: int = 0,
                      minutes: int = 90, selfcheck: str = "", paper: str = "", formats: Sequence[str] = ("html", "pdf"),
                      log_weeks: int = 0) -> list[Path]:
@@ -151,7 +148,7 @@ def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str]
                                selfcheck_html=forms.get(edition, ""), materials=facilitator.MATERIALS,
                                screening=facilitator.SCREENING, fidelity=facilitator.fidelity(set().union(*parts.values())),
                                ground_rules=GROUND_RULES, consent=CONSENT, attendance_rows=ATTENDANCE_ROWS)
-        stem = out / f"{_stem(name)}-{edition}"
+        stem = out / f"{programme_stem(name)}-{edition}"
         if "html" in formats:
             write_atomic(stem.with_suffix(".html"), html)
             written.append(stem.with_suffix(".html"))
@@ -159,10 +156,6 @@ def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str]
             write_atomic(stem.with_suffix(".pdf"), html_to_pdf(html))
             written.append(stem.with_suffix(".pdf"))
     return written
-
-
-def programme_files(out: Path, name: str) -> list[Path]:
-    return [out / f"{_stem(name)}-{edition}{ext}" for edition in ("facilitator", "participant") for ext in (".html", ".pdf")]
 
 
 def build_programmes(specs: Sequence[ProgrammeSpec], notebooks: Path, out: Path, known: Collection[str],
