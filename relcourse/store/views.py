@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from relcourse.escape import chart_text
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -105,8 +107,9 @@ def summary_chart(
     if category_field is not None:
         counts = counts_by(entries, category_field)
         first = counts.columns[0]
-        axes[index].barh(counts[first].astype(str), counts["count"], color="#a8743f", height=0.5)  # data colours: 3:1 on light and dark
-        axes[index].set_title(category_label or f"By {first.replace('_', ' ')}", fontsize=9)
+        labels = [chart_text(v) for v in counts[first].astype(str)]  # the learner's recorded choices: text, never maths
+        axes[index].barh(labels, counts["count"], color="#a8743f", height=0.5)  # data colours: 3:1 on light and dark
+        axes[index].set_title(chart_text(category_label or f"By {first.replace('_', ' ')}"), fontsize=9)
         axes[index].set_ylim(*_slots(len(counts)))
         axes[index].xaxis.set_major_locator(MaxNLocator(integer=True))
         if counts.empty:  # no choice made yet: say so rather than draw axes of nothing
@@ -117,7 +120,7 @@ def summary_chart(
     if numeric_field is not None:
         series = over_time(entries, numeric_field)
         axes[index].plot(series["created"].dt.tz_convert(None), series[numeric_field], marker="o", color="#7a5a8c")
-        axes[index].set_title(f"{numeric_field.capitalize()} over time", fontsize=9)
+        axes[index].set_title(chart_text(f"{numeric_field.capitalize()} over time"), fontsize=9)
         time_axis(axes[index], series["created"])
         if numeric_range is not None:
             low, high = numeric_range

@@ -44,3 +44,14 @@ def test_a_hundred_entries_labelled_by_monday(tmp_path: Path) -> None:
     assert len(weekly.get_xticks()) <= MAX_LABELS
     assert numeric.get_ylim() == (-0.5, 10.5)
     figure_png(figure)
+
+
+def test_recorded_choices_with_dollar_signs_are_drawn_as_text(tmp_path: Path) -> None:
+    """A choice imported from another computer may hold '$\\undefined$': matplotlib must not parse it as maths."""
+    with Journal(tmp_path / "j.sqlite") as journal:
+        journal.add_entry("m", "t", {"response": r"$\undefinedcmd$ and $5", "intensity": 4})
+        frame = journal.entries("m", "t")
+    figure = summary_chart(frame, "response", "intensity", category_label=r"By $\frac$", numeric_range=(0, 10))
+    assert figure_png(figure).startswith(b"\x89PNG")
+    labels = [t.get_text() for t in figure.axes[1].get_yticklabels()]
+    assert labels == [r"\$\undefinedcmd\$ and \$5"]
