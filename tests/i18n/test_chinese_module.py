@@ -11,7 +11,7 @@ import pytest
 from ..regen import GOLDEN, chinese_golden_files
 
 #: fixed English words of the kit that a Chinese page must not show
-ENGLISH_CHROME = ["How to use this module", "Please read first", "Check your understanding", "Phrases to try",
+ENGLISH_CHROME = ["How to use this module", "Start here", "Please read first", "Check your understanding", "Phrases to try",
                   "Your practice plan", "Answer key", "Participant handout", "Educational material, not therapy"]
 
 
@@ -32,7 +32,7 @@ def test_the_kit_speaks_chinese(built: dict[Path, str]) -> None:
     assert notebook["metadata"]["relcourse"]["lang"] == "zh"
     markdown = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
     html = next(text for path, text in built.items() if path.suffix == ".html")
-    assert "如何使用本单元" in markdown and "请先阅读" in markdown
+    assert "从这里开始" in markdown and "请先阅读" in markdown  # the module's Start here note
     assert '<html lang="zh">' in html and "学员讲义" in html and "教育材料，不是心理治疗" in html
     for words in ENGLISH_CHROME:
         assert words not in markdown and words not in html, words
