@@ -44,6 +44,32 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: double marks → the single ones a quotation inside a quotation takes (“…‘…’…”, 「…『…』…」)
+NESTED_MARKS = {"“": ("”", "‘", "’"), "「": ("」", "『", "』")}
+
+
+def nest_quotes(text: str) -> str:
+    """A quotation inside a quotation takes the single marks: the kit's wording “…{quote}…” around an
+    article's sentence that quotes someone reads “回家时让对方知道‘我看见你了’的一个小动作”.
+
+    Only double marks are read (they face one way, so the depth is never in doubt; single ones are
+    left alone, they may be apostrophes); a stray closing mark changes nothing."""
+    out = []
+    depth = dict.fromkeys(NESTED_MARKS, 0)
+    closing = {marks[0]: opening for opening, marks in NESTED_MARKS.items()}
+    for char in text:
+        if char in NESTED_MARKS:
+            depth[char] += 1
+            out.append(char if depth[char] % 2 else NESTED_MARKS[char][1])
+        elif char in closing and depth[closing[char]]:
+            opening = closing[char]
+            out.append(char if depth[opening] % 2 else NESTED_MARKS[opening][2])
+            depth[opening] -= 1
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def quotations(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation in ``text``, marks included: the splitter's own rule, so a
     quotation never straddles two sentences."""

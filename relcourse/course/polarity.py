@@ -174,21 +174,20 @@ def discouraging(text: str) -> str:
     return next((c.word for c in cues_in(plain) if c.kind == "discouraged"), "")
 
 
-def speakable(quote: str) -> bool:
+def speakable(quote: str, *, replacement: bool = False) -> bool:
     """A sentence someone could say, not a quoted term ("security moments", “安全时刻”); a format with
-    blanks ("When [situation], I feel [sensation].") counts, a pattern to fill in ("我感到……我需要……") does not."""
+    blanks ("When [situation], I feel [sensation].") counts, a pattern to fill in ("我感到……我需要……") does not.
+
+    A quotation is someone speaking when it says "I", "we" or "you"; a ``replacement`` (the article
+    says to say it instead of another: 与其说“…”，不如说“今天路上还顺利吗？”) needs no pronoun."""
     filled = FRAME_GAP_RE.sub("it", quote).strip()
     text = filled.rstrip(",，")
     if SENTENCE_FRAME_RE.search(text):
         return False
+    speaking = replacement or bool(SPEAKER_RE.search(text))
     if has_cjk(text[:1]):
-        return len(text) >= 4 and bool(SPEAKER_RE.search(text)) and text[-1] in "。！？…"
-    return (
-        len(text.split()) >= 2
-        and text[:1].isupper()
-        and bool(SPEAKER_RE.search(text))
-        and (text[-1] in ".!?" or filled.endswith(","))
-    )
+        return len(text) >= 4 and speaking and text[-1] in "。！？…"
+    return len(text.split()) >= 2 and text[:1].isupper() and speaking and (text[-1] in ".!?" or filled.endswith(","))
 
 
 def _judge_gap(gap: str) -> tuple[Polarity, str, str] | None:
@@ -315,7 +314,7 @@ def _paired(verdicts: list[Verdict]) -> list[Verdict]:
         after = out[index + 1] if index + 1 < len(out) and out[index + 1].rule == "instead-of" else None
         replaced = before or after
         if replaced is not None:  # a replacement counts as said even without its end mark: "不如说“我想你了”"
-            said = v.speakable or speakable(v.text + ("。" if has_cjk(v.text) else "."))
+            said = v.speakable or any(speakable(v.text + end, replacement=True) for end in ("", "。" if has_cjk(v.text) else "."))
             out[index] = replace(v, replaces=replaced.text, speakable=said)
     return out
 

@@ -6,6 +6,7 @@ this module only turns them into HTML, every piece of content escaped as text.
 
 from __future__ import annotations
 
+from relcourse.content.text import nest_quotes
 from relcourse.course.quiz.kinds.base import Mark
 from relcourse.escape import html_text
 from relcourse.i18n import _
@@ -36,7 +37,7 @@ def wrong_answer(section: str, hint: str) -> str:
     ``hint`` is the opening of the grounding sentence (``ItemKind.hint``): where to read, not what.
     """
     where = " " + _("Look again at “{section}”.").format(section=section_link(section)) if section.strip() else ""
-    clue = " " + _("Hint: read again the sentence beginning “{opening} …”.").format(opening=html_text(hint)) if hint else ""
+    clue = " " + nest_quotes(_("Hint: read again the sentence beginning “{opening} …”.").format(opening=html_text(hint))) if hint else ""
     return _("✗ Not quite.") + where + clue + " " + _("Try again, or show the answer.")
 
 

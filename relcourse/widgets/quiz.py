@@ -11,6 +11,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from relcourse.content.text import nest_quotes
 from relcourse.course.quiz.model import QuizItem
 from relcourse.i18n import _
 from relcourse.store.journal import Journal
@@ -89,7 +90,7 @@ class QuizWidget(PrivateBox):
         parts = [f" {html_text(item.explanation)}"] if item.explanation else []
         if item.quote:
             source = _("From “{section}”").format(section=html_text(item.section)) if item.section else _("From the article")
-            parts.append(f'<blockquote class="rc-quote">{source}: “{html_text(item.quote)}”</blockquote>')
+            parts.append(f'<blockquote class="rc-quote">{source}: {nest_quotes(f"“{html_text(item.quote)}”")}</blockquote>')
         return "".join(parts)
 
     def show_answer(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relcourse.content.text import first_sentence, slugify, split_sentences
+from relcourse.content.text import first_sentence, nest_quotes, slugify, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,15 @@ def test_slugify(text: str, expected: str) -> None:
 
 def test_slugify_separator() -> None:
     assert slugify("What I noticed", "_") == "what_i_noticed"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“回家时让对方知道“我看见你了”的一个小动作”", "“回家时让对方知道‘我看见你了’的一个小动作”"),
+    ("「说「好」吧」", "「说『好』吧」"),
+    ("“一“二“三”二”一”", "“一‘二“三”二’一”"),
+    ("“a” and “b”", "“a” and “b”"),
+    ("“Su’s ‘word’”", "“Su’s ‘word’”"),  # single marks may be apostrophes: left alone
+    ("stray ” mark", "stray ” mark"),
+])
+def test_nest_quotes(text: str, expected: str) -> None:
+    assert nest_quotes(text) == expected

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from relcourse.content.model import Article
-from relcourse.content.text import CJK_RE, shows_cut_mark, split_sentences
+from relcourse.content.text import CJK_RE, nest_quotes, shows_cut_mark, split_sentences
 from relcourse.course.quiz.model import QuizItem
 from relcourse.course.quiz.words import QuizWords, quiz_words
 
@@ -128,6 +128,8 @@ def capitalised(text: str) -> str:
 
 def grounded_item(ident: str, kind: str, prompt: str, answer: Sequence[str], options: Sequence[str],
                   sentence: Sentence, explanation: str, quote: str = "", left: Sequence[str] = ()) -> QuizItem:
-    """An item grounded in ``sentence``: its section and line, and the sentence quoted unless ``quote`` says more."""
-    return QuizItem(ident, kind, prompt, answer=tuple(answer), options=tuple(options), left=tuple(left),
-                    explanation=explanation, quote=quote or sentence.text, section=sentence.section, line=sentence.line)
+    """An item grounded in ``sentence``: its section and line, and the sentence quoted unless ``quote`` says more.
+    The wording's own quotation marks around an article's words that quote someone nest (“…‘…’…”)."""
+    return QuizItem(ident, kind, nest_quotes(prompt), answer=tuple(answer), options=tuple(options), left=tuple(left),
+                    explanation=nest_quotes(explanation), quote=quote or sentence.text, section=sentence.section,
+                    line=sentence.line)
