@@ -93,7 +93,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     entries = review.merged_entries(decided, made)
     status = review.review_status(module.article, review.Review(path, entries), made)
     sheet = args.out / "review" / f"{module.slug}.html"
-    write_atomic(path, review.dump_review(module.slug, entries))
+    write_atomic(path, review.dump_review(module.slug, entries, decided.text))  # the facilitator's comments kept
     write_atomic(sheet, render_review_sheet(module.title, status, entries, str(path)))
     print(terminal_text(f"{status}\nreview sheet: {sheet}\ndecide each entry in: {path}"))
     return 0

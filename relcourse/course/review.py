@@ -25,6 +25,7 @@ written by hand)::
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -32,6 +33,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from relcourse.content.model import Article, Phrase
 from relcourse.content.text import slugify, split_sentences
@@ -147,6 +150,7 @@ class Review:
 
     path: Path
     entries: list[Entry] = field(default_factory=list)
+    text: str = ""  # the file as written, comments and all: 'relcourse review' rewrites it in place
 
     def entry(self, kind: str, ident: str) -> Entry | None:
         return next((e for e in self.entries if e.kind == kind and e.id == ident), None)
@@ -230,7 +234,8 @@ def load_review(path: Path) -> Review:
         raise ContentError(path, "expected 'module' and a list of 'entries'; run 'relcourse review' to write a fresh file")
     if data.get("module", path.stem) != path.stem:
         raise ContentError(path, f"written for module {data['module']!r}, not {path.stem!r}; rename the file or fix 'module'")
-    lines = _entry_lines(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    lines = _entry_lines(text)
     raw_entries = data.get("entries") or []
     entries = [_entry(raw, lines[i] if i < len(lines) else 0, path) for i, raw in enumerate(raw_entries)]
     seen: set[tuple[str, str]] = set()
@@ -238,7 +243,7 @@ def load_review(path: Path) -> Review:
         if (entry.kind, entry.id) in seen:
             raise ContentError(path, f"two entries for {entry.kind} {entry.id!r}; keep one", entry.yaml_line or None)
         seen.add((entry.kind, entry.id))
-    return Review(path, entries)
+    return Review(path, entries, text)
 
 
 def _quiz_rules(article: Article, schedule_items: bool) -> dict[str, str]:
@@ -345,12 +350,54 @@ def merged_entries(review: Review, made: Sequence[Reviewable]) -> list[Entry]:
     return entries
 
 
-def dump_review(slug: str, entries: Sequence[Entry]) -> str:
-    """The review file's text: a header saying what to do, then one mapping per entry."""
-    header = (f"# Review of module {slug}: for each entry set status to approved, edited (after changing\n"
-              "# its content) or rejected. Reviewed entries are used exactly as written here.\n"
-              "# 'relcourse review' keeps your decisions and adds what is new as pending.\n")
-    data = {"module": slug, "entries": [
-        {"kind": e.kind, "id": e.id, "status": e.status, "rule": e.rule, "line": e.line,
-         "grounding": e.grounding, "hash": e.hash, "content": e.content} for e in entries]}
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+HEADER = ("Review of module {slug}: for each entry set status to approved, edited (after changing\n"
+          "its content) or rejected. Reviewed entries are used exactly as written here.\n"
+          "'relcourse review' keeps your decisions and adds what is new as pending.")
+
+
+def _round_trip() -> YAML:
+    """ruamel.yaml in round-trip mode: a facilitator's comments and layout survive a rewrite."""
+    writer = YAML()
+    writer.width = 4096  # one line per value: ruamel folds long plain scalars with a space left at each line end
+    writer.indent(mapping=2, sequence=2, offset=0)
+    return writer
+
+
+def dump_review(slug: str, entries: Sequence[Entry], previous: str = "") -> str:
+    """The review file's text: a header saying what to do, then one mapping per entry.
+
+    ``previous`` is the file as it was (already checked by :func:`load_review`): its entries are
+    updated in place, so the comments a facilitator wrote beside a decision, inside an entry or
+    between entries stay with that entry, and only the values that changed are rewritten.
+    """
+    writer = _round_trip()
+    data = writer.load(previous) if previous.strip() else None
+    if not isinstance(data, CommentedMap):
+        data = CommentedMap()
+        data.yaml_set_start_comment(HEADER.format(slug=slug))
+    old = data.get("entries")
+    old = old if isinstance(old, CommentedSeq) else CommentedSeq()
+    nodes = {(n.get("kind"), n.get("id")): (i, n) for i, n in enumerate(old) if isinstance(n, CommentedMap)}
+    comments = {i: old.ca.items[i] for i in list(old.ca.items) if isinstance(i, int)}
+    placed: list[tuple[CommentedMap, Any]] = []
+    for e in entries:
+        fresh = _plain({"kind": e.kind, "id": e.id, "status": e.status, "rule": e.rule, "line": e.line,
+                        "grounding": e.grounding, "hash": e.hash, "content": e.content})
+        index, node = nodes.get((e.kind, e.id), (-1, None))
+        if node is None:
+            node = CommentedMap(fresh)
+        for key, value in fresh.items():
+            if key not in node or _plain(node[key]) != value:
+                node[key] = value
+        placed.append((node, comments.get(index)))
+    for index in [i for i in old.ca.items if isinstance(i, int)]:
+        del old.ca.items[index]
+    old[:] = [node for node, _comment in placed]
+    for index, (_node, comment) in enumerate(placed):
+        if comment is not None:
+            old.ca.items[index] = comment
+    data["module"] = slug
+    data["entries"] = old
+    out = io.StringIO()
+    writer.dump(data, out)
+    return out.getvalue()
