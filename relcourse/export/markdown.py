@@ -62,8 +62,7 @@ def _markdown() -> mistune.Markdown:
                             plugins)
 
 
-@functools.lru_cache(maxsize=1024)
 def markdown2html(source: str) -> str:
-    """A markdown cell's HTML (the templates' ``markdown2html`` filter); both editions of a module
-    share their article's cells, so each is parsed once per process."""
+    """A markdown cell's HTML (the templates' ``markdown2html`` filter). Not memoised: every handout
+    is rendered in full, so the export's speed is the same for a course whose articles repeat text."""
     return str(_markdown()(source))
