@@ -133,6 +133,9 @@ def run_all(page: Any, shot: Any = None) -> None:
     expect(page.locator(".jp-InputArea-prompt", has_text="[*]")).to_have_count(0, timeout=90_000)
     expect(page.locator(".relcourse-widget").first).to_be_attached()
     expect(idle).to_have_count(1)
+    # a module's last cell takes the view back to the title; let it finish before scrolling elsewhere
+    if page.locator(".rc-top").count():
+        expect(page.locator(".rc-top[data-rc-settled]")).to_have_count(1, timeout=30_000)
 
 
 @contextmanager

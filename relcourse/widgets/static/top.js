@@ -34,6 +34,7 @@ function render({ model, el }) {
 
   const done = new AbortController();
   const stop = () => done.abort();
+  done.signal.addEventListener("abort", () => { link.dataset.rcSettled = "true"; });  // tests wait for this
   for (const type of ["wheel", "pointerdown", "keydown", "touchstart", "focusin"]) {
     window.addEventListener(type, stop, { capture: true, signal: done.signal });
   }
