@@ -142,21 +142,22 @@ def cmd_journal_info(args: argparse.Namespace) -> int:
     from relcourse.store.journal import Journal
 
     with Journal() as journal:
-        print(f"store: {journal.path}")
-        print(f"journal mode: {journal.mode.mode} ({journal.mode.reason})")
-        print(f"access: {'read-only' if journal.read_only else 'read and write'}, readable by you only")
+        print(_("store: {path}").format(path=journal.path))
+        print(_("journal mode: {mode} ({reason})").format(mode=journal.mode.mode, reason=journal.mode.reason))
+        print(_("access: {access}, readable by you only").format(access=_("read-only") if journal.read_only else _("read and write")))
     return 0
 
 
 def cmd_journal_delete(args: argparse.Namespace) -> int:
     if not args.all:
-        print("relcourse: error: say --all to delete every journal entry, reflection and quiz attempt", file=sys.stderr)
+        print(error_line(_("say --all to delete every journal entry, reflection and quiz attempt")), file=sys.stderr)
         return 2
     from relcourse.store.journal import Journal
 
     with Journal() as journal:
         if not args.yes:
-            prompt = f"Delete ALL journal entries, reflections, quiz attempts and check-offs in {journal.path}? Type 'delete' to confirm: "
+            prompt = _("Delete ALL journal entries, reflections, quiz attempts and check-offs in {store}? "
+                       "Type 'delete' to confirm: ").format(store=journal.path)
             try:
                 answer = input(prompt)
             except EOFError:
@@ -180,20 +181,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.check:
         problems = report.stale + report.orphaned
         for path in report.stale:
-            print(f"stale: {path} (run 'relcourse build')")
+            print(_("stale: {path} (run 'relcourse build')").format(path=path))
         for path in report.orphaned:
-            print(f"orphaned: {path} (its article is gone from {args.content})")
+            print(_("orphaned: {path} (its article is gone from {folder})").format(path=path, folder=args.content))
         print(_("{current} notebook(s) up to date, {stale} stale").format(current=len(report.unchanged), stale=len(problems)))
         return 1 if problems or result.errors else 0
     print(_("notebooks: {rebuilt} rebuilt, {current} up to date in {folder}").format(
         rebuilt=len(report.written), current=len(report.unchanged), folder=args.notebooks))
     for path in report.orphaned:
-        print(f"note: {path} has no article any more; delete it if it is no longer needed")
+        print(_("note: {path} has no article any more; delete it if it is no longer needed").format(path=path))
     if result.modules_rebuilt or result.modules_current:
-        print(f"handouts: {len(result.modules_current)} module(s) up to date, {len(result.modules_rebuilt)} rebuilt "
-              f"({len(result.handouts)} files written) in {args.exports}")
+        print(_("handouts: {current} module(s) up to date, {rebuilt} rebuilt ({files} files written) in {folder}").format(
+            current=len(result.modules_current), rebuilt=len(result.modules_rebuilt), files=len(result.handouts),
+            folder=args.exports))
     if result.programmes_rebuilt or result.programmes_current:
-        print(f"programmes: {len(result.programmes_current)} up to date, {len(result.programmes_rebuilt)} rebuilt")
+        print(_("programmes: {current} up to date, {rebuilt} rebuilt").format(
+            current=len(result.programmes_current), rebuilt=len(result.programmes_rebuilt)))
     if result.errors:
         print(_("{count} content file(s) failed; their notebooks were left as they were").format(count=result.errors), file=sys.stderr)
         return 1
@@ -209,8 +212,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from relcourse.export.programme import export_programme
 
         if not args.modules:
-            print("relcourse: error: name the modules of the programme: relcourse export --programme NAME MODULE…",
-                  file=sys.stderr)
+            print(error_line(_("name the modules of the programme: {command}").format(
+                command="relcourse export --programme NAME MODULE…")), file=sys.stderr)
             return 2
         written = export_programme(args.notebooks, args.out, args.programme, args.modules, sessions=args.sessions,
                                    minutes=args.minutes, selfcheck=args.selfcheck or "", paper=args.paper or "",
@@ -218,7 +221,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         slugs = args.modules or module_slugs(args.notebooks)
         if not slugs:
-            print(f"relcourse: error: no module notebooks in {args.notebooks}; run 'relcourse build' first", file=sys.stderr)
+            print(error_line(_("no module notebooks in {folder}; run 'relcourse build' first").format(folder=args.notebooks)),
+                  file=sys.stderr)
             return 2
         try:
             written = export_handouts(args.notebooks, args.out, slugs, editions, formats, args.paper or "",
@@ -227,11 +231,16 @@ def cmd_export(args: argparse.Namespace) -> int:
             for path in incomplete.written:
                 print(terminal_text(str(path)))
             for failure in incomplete.failures:
-                print(f"relcourse: error: {terminal_text(failure)}", file=sys.stderr)
+                print(error_line(failure), file=sys.stderr)
             return 2  # as for any other error: the exit status scripts check
     for path in written:
         print(terminal_text(with_page_count(path)))
     return 0
+
+
+def error_line(message: str) -> str:
+    """'relcourse: error: …' in the terminal's language; the message (it may quote content) made safe to print."""
+    return _("relcourse: error: {message}").format(message=terminal_text(message))
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -347,7 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except RelcourseError as exc:
-        print(f"relcourse: error: {terminal_text(str(exc))}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(_("relcourse: interrupted"), file=sys.stderr)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from relcourse.errors import RelcourseError
-from relcourse.i18n import N_
+from relcourse.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,11 @@ def _privacy_extension() -> Finding:
     from relcourse.jupyter.privacy import EXTENSION, extension_enabled
 
     if extension_enabled():
-        return Finding(True, f"{EXTENSION} is enabled: JupyterLab saves of course modules keep no typed words or widget state")
-    return Finding(False, f"{EXTENSION} is not enabled: modules will not show your saved words back, and saves are not scrubbed",
-                   f"jupyter server extension enable --sys-prefix {EXTENSION}  (then restart JupyterLab)")
+        return Finding(True, _("{extension} is enabled: JupyterLab saves of course modules keep no typed words or widget state")
+                       .format(extension=EXTENSION))
+    return Finding(False, _("{extension} is not enabled: modules will not show your saved words back, and saves are not scrubbed")
+                   .format(extension=EXTENSION),
+                   _("{command}  (then restart JupyterLab)").format(command=f"jupyter server extension enable --sys-prefix {EXTENSION}"))
 
 
 def _store() -> Finding:
@@ -35,8 +37,8 @@ def _store() -> Finding:
         path = default_store_path()
     except RelcourseError as exc:
         return Finding(False, str(exc))
-    state = "exists" if path.exists() else "not created yet (made on first save)"
-    return Finding(True, f"{path} ({state}); details: relcourse journal info")
+    state = _("exists") if path.exists() else _("not created yet (made on first save)")
+    return Finding(True, _("{path} ({state}); details: {command}").format(path=path, state=state, command="relcourse journal info"))
 
 
 def _cards() -> Finding:
@@ -44,7 +46,7 @@ def _cards() -> Finding:
     from relcourse.widgets.result_card import CARD_FOLDER
 
     try:
-        return Finding(True, f"{default_store_path().parent / CARD_FOLDER} (cards are saved readable by you only)")
+        return Finding(True, _("{folder} (cards are saved readable by you only)").format(folder=default_store_path().parent / CARD_FOLDER))
     except RelcourseError as exc:
         return Finding(False, str(exc))
 

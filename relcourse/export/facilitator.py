@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from relcourse.content.text import tidy_title_case
-from relcourse.i18n import _
+from relcourse.i18n import N_, _
 from relcourse.notebook.cells import CellData, PhrasesCell, PlanCell, SectionCell
 
 #: minutes of the opening and the closing round, whatever the module holds
@@ -30,12 +30,12 @@ class Part:
 
 #: the session order; a part the module does not have gets no slot (programmes read this table too)
 AGENDA_PARTS: list[Part] = [
-    Part("The problem scenario: read and recognise", "scenario", 10, 1),
-    Part("Core concepts: short input and questions", "concepts", 5, 6),
-    Part("Case study discussion in small groups", "cases", 12, 3),
-    Part("Practice plan walk-through; phrases practised in pairs", "practice", 4, 8),
-    Part("Worksheet quiz and answers together", "quiz", 2, 10),
-    Part("Journal set-up and homework", "journal", 4, 3),
+    Part(N_("The problem scenario: read and recognise"), "scenario", 10, 1),
+    Part(N_("Core concepts: short input and questions"), "concepts", 5, 6),
+    Part(N_("Case study discussion in small groups"), "cases", 12, 3),
+    Part(N_("Practice plan walk-through; phrases practised in pairs"), "practice", 4, 8),
+    Part(N_("Worksheet quiz and answers together"), "quiz", 2, 10),
+    Part(N_("Journal set-up and homework"), "journal", 4, 3),
 ]
 
 
@@ -81,17 +81,17 @@ def agenda(parts: Mapping[str, int] | Collection[str], total: int) -> list[Agend
 #: objectives for the concepts, in turn, so a list of six does not read as one sentence six times;
 #: each reads well with any name (a mechanism, a research finding, a practice)
 OBJECTIVE_FORMS = (
-    "Explain in your own words what the article says about “{name}”.",
-    "Connect what the article says about “{name}” to a moment from a couple's everyday life.",
-    "Describe how “{name}” shows up between partners, as the article presents it.",
+    N_("Explain in your own words what the article says about “{name}”."),
+    N_("Connect what the article says about “{name}” to a moment from a couple's everyday life."),
+    N_("Describe how “{name}” shows up between partners, as the article presents it."),
 )
-SUBSECTION_FORM = "Summarise what the article says under “{title}”."
-DISTINCTION_FORM = "Tell apart the ideas the article distinguishes under “{title}”."
+SUBSECTION_FORM = N_("Summarise what the article says under “{title}”.")
+DISTINCTION_FORM = N_("Tell apart the ideas the article distinguishes under “{title}”.")
 #: objectives for parts of the module, each only when the module has that part
 PART_OBJECTIVES = {
-    "cases": "Recognise in the article's case what changed between the partners, and why.",
-    "practice": "Choose a first step of the practice plan and plan when to try it.",
-    "journal": "Set up the journal pages and know what to record between sessions.",
+    "cases": N_("Recognise in the article's case what changed between the partners, and why."),
+    "practice": N_("Choose a first step of the practice plan and plan when to try it."),
+    "journal": N_("Set up the journal pages and know what to record between sessions."),
 }
 
 
@@ -126,40 +126,50 @@ def discussion_questions(title: Mapping[str, Any], case_prompts: list[str], part
 
 
 MATERIALS = [
-    "One printed participant handout per person (double-sided is fine)",
-    "Pens; spare paper for the quiz and reflection pages",
-    "Scissors for the phrase cards (or cut them in advance)",
-    "A clock or timer visible to the facilitator",
-    "A list of local support services and referral contacts (see the screening page)",
+    N_("One printed participant handout per person (double-sided is fine)"),
+    N_("Pens; spare paper for the quiz and reflection pages"),
+    N_("Scissors for the phrase cards (or cut them in advance)"),
+    N_("A clock or timer visible to the facilitator"),
+    N_("A list of local support services and referral contacts (see the screening page)"),
 ]
 
 SCREENING = [
-    "Meet each partner separately before a couples workshop, in private, and ask about safety at home.",
-    "Couples exercises are not for relationships with violence, coercion, or fear of a partner. "
-    "If any of these is present, do not invite the couple to practise together; offer individual support instead.",
-    "Signs to ask about gently: fear of the partner's reaction, being controlled (money, phone, friends), threats, "
-    "injuries, or a partner who insists on being present at every conversation.",
-    "How to refer: give information privately, never in front of the partner; use the help resources in the footer "
-    "and your organisation's referral pathway; document your concern as your service requires.",
+    N_("Meet each partner separately before a couples workshop, in private, and ask about safety at home."),
+    N_("Couples exercises are not for relationships with violence, coercion, or fear of a partner. "
+       "If any of these is present, do not invite the couple to practise together; offer individual support instead."),
+    N_("Signs to ask about gently: fear of the partner's reaction, being controlled (money, phone, friends), threats, "
+       "injuries, or a partner who insists on being present at every conversation."),
+    N_("How to refer: give information privately, never in front of the partner; use the help resources in the footer "
+       "and your organisation's referral pathway; document your concern as your service requires."),
 ]
 
 #: the fidelity checklist, in session order: (the part a line checks, the line); a line about a part the
 #: module does not have is left out, so the checklist asks only for what the guide planned (None: always)
 FIDELITY: list[tuple[str | None, str]] = [
-    (None, "Learning objectives covered"),
-    (None, "Safety note read aloud at the start"),
-    ("scenario", "Problem scenario read and recognised"),
-    ("concepts", "Core concepts introduced, questions taken"),
-    ("cases", "Case study discussed"),
-    ("practice", "Practice plan and first step explained"),
-    ("phrases", "Phrase practice done in pairs"),
-    ("quiz", "Worksheet quiz done and answers discussed"),
-    ("journal", "Homework set: journal pages"),
-    ("practice", "Homework set: the first practice step"),
-    (None, "Participants told where to find help"),
+    (None, N_("Learning objectives covered")),
+    (None, N_("Safety note read aloud at the start")),
+    ("scenario", N_("Problem scenario read and recognised")),
+    ("concepts", N_("Core concepts introduced, questions taken")),
+    ("cases", N_("Case study discussed")),
+    ("practice", N_("Practice plan and first step explained")),
+    ("phrases", N_("Phrase practice done in pairs")),
+    ("quiz", N_("Worksheet quiz done and answers discussed")),
+    ("journal", N_("Homework set: journal pages")),
+    ("practice", N_("Homework set: the first practice step")),
+    (None, N_("Participants told where to find help")),
 ]
 
 
 def fidelity(parts: Collection[str]) -> list[str]:
-    """The checklist lines for the parts a module (or a programme's modules) has."""
-    return [line for part, line in FIDELITY if part is None or part in parts]
+    """The checklist lines for the parts a module (or a programme's modules) has, in the current language."""
+    return [_(line) for part, line in FIDELITY if part is None or part in parts]
+
+
+def materials() -> list[str]:
+    """What to bring, in the current language (the guide's language)."""
+    return [_(line) for line in MATERIALS]
+
+
+def screening() -> list[str]:
+    """The screening page's lines, in the current language."""
+    return [_(line) for line in SCREENING]

@@ -130,13 +130,17 @@ def _weeks(days: int) -> list[list[int]]:
     return [list(range(start, min(start + 7, days + 1))) for start in range(1, days + 1, 7)]
 
 
+#: when a step is done, by unit: (one day or week, a span)
+WHEN = {"day": (N_("Day {start}"), N_("Days {start}–{end}")), "week": (N_("Week {start}"), N_("Weeks {start}–{end}"))}
+
+
 def _when(step: dict[str, Any]) -> str:
-    if step["unit"] == "ongoing" or step["start"] is None:
-        return "ongoing"
-    unit = "Week" if step["unit"] == "week" else "Day"
-    if step["start"] == step["end"]:
-        return f"{unit} {step['start']}"
-    return f"{unit}s {step['start']}–{step['end']}"
+    """'Days 1–3' / '第1–3天', in the handout's language."""
+    if step["unit"] not in WHEN or step["start"] is None:
+        return _("ongoing")
+    one, span = WHEN[step["unit"]]
+    form = one if step["end"] in (None, step["start"]) else span
+    return _(form).format(start=step["start"], end=step["end"])
 
 
 class BuildHandoutViews(Step):
@@ -240,8 +244,8 @@ class AddFacilitatorPages(Step):
             "objectives": facilitator.objectives(title, parts),
             "agendas": {90: facilitator.agenda(parts, 90), 120: facilitator.agenda(parts, 120)},
             "discussion": facilitator.discussion_questions(title, prompts, parts),
-            "materials": facilitator.MATERIALS,
-            "screening": facilitator.SCREENING,
+            "materials": facilitator.materials(),
+            "screening": facilitator.screening(),
             "fidelity": facilitator.fidelity(parts),
         }
         return nb, resources

@@ -24,25 +24,26 @@ from relcourse.export.render import environment as handout_environment
 from relcourse.export.render import render_handout
 from relcourse.export.run import ExportIncomplete, read_module_notebook
 from relcourse.files import write_atomic
+from relcourse.i18n import N_, _, use_language
 from relcourse.notebook.cells import read_cell, read_notebook
 
 SESSION_LENGTHS = (90, 120)
 
 #: fixed parts of a programme session: (activity, minutes); the module work fills the rest
-OPENING_FIRST = ("Welcome, ground rules and consent; safety note; self-check (before)", 15)
-OPENING = ("Check-in and homework review: logs and the practice step", 10)
-CLOSING = ("Homework set; closing round", 10)
-CLOSING_LAST = ("Self-check (after); where to find help from now on; closing round", 15)
+OPENING_FIRST = (N_("Welcome, ground rules and consent; safety note; self-check (before)"), 15)
+OPENING = (N_("Check-in and homework review: logs and the practice step"), 10)
+CLOSING = (N_("Homework set; closing round"), 10)
+CLOSING_LAST = (N_("Self-check (after); where to find help from now on; closing round"), 15)
 
 GROUND_RULES = [
-    "What is said in the group stays in the group; share only what you are comfortable sharing.",
-    "Speak for yourself (“I”), not for your partner; no one is asked to disclose more than they wish.",
-    "Journals, reflections and self-check answers are private: no one is asked to show them.",
-    "Anyone may pass on an exercise or leave the room at any time, without giving a reason.",
-    "This is education, not therapy or crisis support: for help, use the resources in the footer.",
+    N_("What is said in the group stays in the group; share only what you are comfortable sharing."),
+    N_("Speak for yourself (“I”), not for your partner; no one is asked to disclose more than they wish."),
+    N_("Journals, reflections and self-check answers are private: no one is asked to show them."),
+    N_("Anyone may pass on an exercise or leave the room at any time, without giving a reason."),
+    N_("This is education, not therapy or crisis support: for help, use the resources in the footer."),
 ]
-CONSENT = ("I have read the ground rules. I understand that this workshop is educational material, not therapy, "
-           "that taking part is voluntary and that I may stop at any time.")
+CONSENT = N_("I have read the ground rules. I understand that this workshop is educational material, not therapy, "
+             "that taking part is voluntary and that I may stop at any time.")
 ATTENDANCE_ROWS = 14
 
 
@@ -78,7 +79,7 @@ def _module_work(counts: dict[str, int], minutes: int, start: int) -> list[Agend
 def plan_sessions(slugs: Sequence[str], titles: dict[str, str], parts: dict[str, dict[str, int]],
                   sessions: int, minutes: int) -> list[Session]:
     """Modules in order over the sessions (several to a session, or one module over several sessions);
-    every agenda fills its session exactly, in 5-minute blocks."""
+    every agenda fills its session exactly, in 5-minute blocks; the words in the current language."""
     plan: list[Session] = []
     previous = ""
     for number in range(1, sessions + 1):
@@ -87,21 +88,25 @@ def plan_sessions(slugs: Sequence[str], titles: dict[str, str], parts: dict[str,
         opening = OPENING_FIRST if first else OPENING
         closing = CLOSING_LAST if last else CLOSING
         work = minutes - opening[1] - closing[1]
-        items = [AgendaItem(0, opening[1], opening[0])]
+        items = [AgendaItem(0, opening[1], _(opening[0]))]
         continues = "" if chosen else previous  # more sessions than modules: practise the module before
         shares = [work // len(chosen) // 5 * 5] * len(chosen) if chosen else []
         if shares:
             shares[0] += work - sum(shares)
         for slug, share in zip(chosen, shares):
             module_items = _module_work(parts[slug], share, items[-1].start + items[-1].minutes)
-            items += [AgendaItem(i.start, i.minutes, f"{titles[slug]}: {i.activity}") for i in module_items]
+            items += [AgendaItem(i.start, i.minutes, _("{title}: {activity}").format(title=titles[slug], activity=i.activity))
+                      for i in module_items]
         if continues:
             half = work // 2 // 5 * 5
-            items += [AgendaItem(opening[1], work - half, f"{titles[continues]}: practice review in pairs, with the phrase cards"),
-                      AgendaItem(opening[1] + work - half, half, f"{titles[continues]}: a case discussed again; the next step of the plan")]
-        items.append(AgendaItem(minutes - closing[1], closing[1], closing[0]))
-        homework = "" if last else ("Keep the practice logs (one copied page a week) and try the next step of the "
-                                    f"practice plan of {', '.join(titles[s] for s in chosen or [previous])}.")
+            items += [AgendaItem(opening[1], work - half,
+                                 _("{title}: practice review in pairs, with the phrase cards").format(title=titles[continues])),
+                      AgendaItem(opening[1] + work - half, half,
+                                 _("{title}: a case discussed again; the next step of the plan").format(title=titles[continues]))]
+        items.append(AgendaItem(minutes - closing[1], closing[1], _(closing[0])))
+        homework = "" if last else _("Keep the practice logs (one copied page a week) and try the next step of the "
+                                     "practice plan of {modules}.").format(
+            modules=_(", ").join(titles[s] for s in chosen or [previous]))
         plan.append(Session(number, chosen, continues, items, homework))
         previous = chosen[-1] if chosen else previous
     return plan
@@ -135,26 +140,28 @@ def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str]
     booklet, participant_resources = _render_modules(notebooks, slugs, "participant", paper, log_weeks)
     titles = {g["slug"]: g["title"] for g in guides}
     parts = {g["slug"]: g["parts"] for g in guides}
-    programme = Programme(name, plan_sessions(slugs, titles, parts, sessions, minutes), minutes, selfcheck, titles)
-    forms = {edition: _render_modules(notebooks, [selfcheck], edition, paper, log_weeks)[0][0]["html"]
-             for edition in ("participant", "facilitator")} if selfcheck else {}
-    environment = handout_environment()
-    template = environment.get_template("programme.html.j2")
-    footer = getattr(environment.get_template("worksheets.html.j2").module, "footer")  # a macro of the template
-    written: list[Path] = []
-    for edition, modules, res in (("facilitator", guides, resources), ("participant", booklet, participant_resources)):
-        info = res["relcourse"]
-        html = template.render(programme=programme, modules=modules, resources=res, footer=footer(info), edition=edition,
-                               selfcheck_html=forms.get(edition, ""), materials=facilitator.MATERIALS,
-                               screening=facilitator.SCREENING, fidelity=facilitator.fidelity(set().union(*parts.values())),
-                               ground_rules=GROUND_RULES, consent=CONSENT, attendance_rows=ATTENDANCE_ROWS)
-        stem = out / f"{programme_stem(name)}-{edition}"
-        if "html" in formats:
-            write_atomic(stem.with_suffix(".html"), html)
-            written.append(stem.with_suffix(".html"))
-        if "pdf" in formats:
-            write_atomic(stem.with_suffix(".pdf"), html_to_pdf(html))
-            written.append(stem.with_suffix(".pdf"))
+    with use_language(resources["language_code"]):  # a programme speaks its modules' language
+        programme = Programme(name, plan_sessions(slugs, titles, parts, sessions, minutes), minutes, selfcheck, titles)
+        forms = {edition: _render_modules(notebooks, [selfcheck], edition, paper, log_weeks)[0][0]["html"]
+                 for edition in ("participant", "facilitator")} if selfcheck else {}
+        environment = handout_environment()
+        template = environment.get_template("programme.html.j2")
+        footer = getattr(environment.get_template("worksheets.html.j2").module, "footer")  # a macro of the template
+        written: list[Path] = []
+        for edition, modules, res in (("facilitator", guides, resources), ("participant", booklet, participant_resources)):
+            info = res["relcourse"]
+            html = template.render(programme=programme, modules=modules, resources=res, footer=footer(info), edition=edition,
+                                   selfcheck_html=forms.get(edition, ""), materials=facilitator.materials(),
+                                   screening=facilitator.screening(), fidelity=facilitator.fidelity(set().union(*parts.values())),
+                                   ground_rules=[_(rule) for rule in GROUND_RULES], consent=_(CONSENT),
+                                   attendance_rows=ATTENDANCE_ROWS)
+            stem = out / f"{programme_stem(name)}-{edition}"
+            if "html" in formats:
+                write_atomic(stem.with_suffix(".html"), html)
+                written.append(stem.with_suffix(".html"))
+            if "pdf" in formats:
+                write_atomic(stem.with_suffix(".pdf"), html_to_pdf(html))
+                written.append(stem.with_suffix(".pdf"))
     return written
 
 
