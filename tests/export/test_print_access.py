@@ -17,9 +17,10 @@ from relcourse.course.loader import load_course_content
 from relcourse.export.run import export_handouts
 from relcourse.notebook.build import build_notebooks
 
-from ..conftest import FIXTURES, content_folder
+from ..conftest import CONTENT, FIXTURES, content_folder
 
 CHINESE = FIXTURES / "articles-zh" / "security-and-needs-088.txt"
+SHIPPED = CONTENT / "articles" / "security-and-needs-091.txt"  # the course's own Chinese module
 
 
 def _teaching_sentences(article: Article) -> list[str]:
@@ -39,10 +40,10 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.fixture(scope="module")
-def chinese_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Article]:
+@pytest.fixture(scope="module", params=[CHINESE, SHIPPED], ids=["fixture-088", "shipped-091"])
+def chinese_pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Article]:
     root = tmp_path_factory.mktemp("zh")
-    course = load_course_content(content_folder(root, [CHINESE]))
+    course = load_course_content(content_folder(root, [request.param]))
     build_notebooks(course, root / "nb")
     module = course.modules[0]
     [pdf] = export_handouts(root / "nb", root / "out", [module.slug], ["participant"], ["pdf"], show_progress=False)
@@ -66,6 +67,7 @@ def test_a_chinese_handout_keeps_every_sentence_of_its_article(chinese_pdf: tupl
     missing = [s for s in sentences if _flat(s) not in text]
     assert not missing, missing
     assert "\ufffd" not in text and "□" not in text  # no missing glyphs
+    assert str(PdfReader(pdf).trailer["/Root"].get_object()["/Lang"]).startswith("zh")  # type: ignore[index]
 
 
 def test_handout_pdfs_are_tagged_with_language_and_title(tmp_path: Path, built_notebooks: Path) -> None:
