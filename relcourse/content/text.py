@@ -100,6 +100,16 @@ def split_sentences(text: str) -> list[str]:
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
+#: what two copies of one sentence may differ by at their ends: spacing, end marks, quotation marks
+KEY_STRIP = " .!?,;:。！？，；：…\"'“”‘’「」『』"
+
+
+def sentence_key(text: str) -> str:
+    """Two sentences are the same one (one card, one warned sentence) when they differ only in case,
+    spacing, end punctuation or the quotation marks around them."""
+    return " ".join(text.casefold().split()).strip(KEY_STRIP)
+
+
 def first_sentence(text: str) -> str:
     """The first sentence, or the whole text when it has none."""
     found = split_sentences(text)

@@ -17,9 +17,14 @@ Rules, in the order they are tried for each quotation:
 - ``warned``: a discouraging cue before it ("Never ask", "Avoid sentences such as", "不要说");
 - ``instead-of`` / ``not-but``: a pair opener before it ("Instead of X", "rather than X", "not X") —
   discouraged, and the next quotation (after a separator) is ``pair``: recommended, replacing X;
-- ``problem``: it is labelled as what goes wrong ("… is criticism", "protest behaviour such as");
-- ``suggested``: a recommending cue before it ("try saying", "say", "e.g.", "可以说");
-- ``pair``: the Chinese "与其X，不如Y" without quotation marks: Y, when it is a first-person sentence;
+- ``problem``: it is labelled as what goes wrong ("… is criticism", "protest behaviour such as") — only
+  when the problem word governs it: a problem the sentence avoids ("it bypasses the blame cycle",
+  "without feeling blamed") decides nothing;
+- ``suggested``: a recommending cue before it ("try saying", "say", "e.g.", "可以说"); in a case or the
+  scenario a bare "say" is narration ("Lena would say"), so there only "instead of X, she said Y" counts;
+- ``pair``: what replaces the quotation of a pair ("Instead of his usual X, he said: Y"; "Y rather than X"
+  where Y has no cue of its own); the Chinese "与其X，不如Y" without quotation marks: Y, when it is a
+  first-person sentence;
 - ``list``: joined to the quotation before by "or" / "and" / a comma: the same verdict;
 - ``guide-script`` / ``said-in-case`` / ``term``: no cue: the practice guide's own script is
   recommended, what a character says in a case or scenario is an example, a quoted term is neutral.
@@ -29,13 +34,14 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Phrase
-from relcourse.content.text import has_cjk, is_cut, quotations, split_sentences
+from relcourse.content.text import has_cjk, is_cut, quotations, sentence_key, split_sentences
 from relcourse.course.quiz.words import quiz_words
 
 Polarity = Literal["recommended", "discouraged", "example", "neutral"]
@@ -67,8 +73,16 @@ SPEAKER_RE = re.compile(
 )
 #: an ellipsis or a bracketed gap left after the frame gaps are filled: a pattern, not words to say
 SENTENCE_FRAME_RE = re.compile(r"……|\.\.\.|…(?=.)|\[[^\]]*\]")
+#: a pause inside words someone says ("I just... I just need you"): between two words, not a blank to fill
+HESITATION_RE = re.compile(r"(?<=[A-Za-z])(?:\.\.\.|…)(?=\s+[A-Za-z])")
 #: what may stand right before a label: the start of the text between two quotations, or a separator
 LABEL_START = r"(?:^|(?<=[.;:,—–(（，；。！？!?]))\s*"
+#: sources that narrate what people said: a bare "say" there is the story, not the article's advice
+NARRATED = frozenset({"cases", "scenario"})
+#: where a recommended sentence is the article's own advice, whatever the rule: every other source
+#: gives a card only through a pair or suggestion rule (never mere case speech)
+CARD_SOURCES = frozenset({"practice", "try-this"})
+CARD_RULES = frozenset({"pair", "suggested", "list"})
 
 
 @dataclass(frozen=True)
@@ -151,6 +165,33 @@ def _pair_forms() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     return tuple(forms)
 
 
+@functools.cache
+def _words(kind: str) -> re.Pattern[str] | None:
+    """Every language's words of one extra polarity list (``counters``, ``speech_verbs``, ``relatives``)."""
+    words = sorted({w for lex in LEXICONS.values() for w in lex.polarity.get(kind, ())}, key=len, reverse=True)
+    return re.compile("|".join(_cue_pattern(w) for w in words), re.IGNORECASE) if words else None
+
+
+def _has(kind: str, text: str) -> bool:
+    """``text`` (cue-masked like :func:`cues_in`) holds a word of the ``kind`` list."""
+    pattern = _words(kind)
+    mask = _cues()[2]
+    if mask is not None:
+        text = mask.sub(lambda m: " " * len(m[0]), text)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _phrase_before(text: str, cue: _Cue) -> str:
+    """The words of the cue's own phrase before it: back to the last separator or bracket."""
+    return re.split(r"[,，;；:：—–()（）、]", text[: cue.start])[-1]
+
+
+def _governing(text: str, cues: list[_Cue]) -> list[_Cue]:
+    """The cues that speak of the quotation: a problem the phrase says is avoided ("bypasses the
+    defensive blame cycle", "without feeling blamed or defensive", "绕开了互相指责") is left out."""
+    return [c for c in cues if c.kind != "problem" or not _has("counters", _phrase_before(text, c))]
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span replaced by spaces: cue words inside quotations are the speaker's, not the guide's."""
     chars = list(text)
@@ -182,7 +223,7 @@ def speakable(quote: str, *, replacement: bool = False) -> bool:
     says to say it instead of another: 与其说“…”，不如说“今天路上还顺利吗？”) needs no pronoun."""
     filled = FRAME_GAP_RE.sub("it", quote).strip()
     text = filled.rstrip(",，")
-    if SENTENCE_FRAME_RE.search(text):
+    if SENTENCE_FRAME_RE.search(HESITATION_RE.sub(",", text)):
         return False
     speaking = replacement or bool(SPEAKER_RE.search(text))
     if has_cjk(text[:1]):
@@ -190,7 +231,7 @@ def speakable(quote: str, *, replacement: bool = False) -> bool:
     return len(text.split()) >= 2 and text[:1].isupper() and speaking and (text[-1] in ".!?" or filled.endswith(","))
 
 
-def _judge_gap(gap: str) -> tuple[Polarity, str, str] | None:
+def _judge_gap(gap: str, source: str = "") -> tuple[Polarity, str, str] | None:
     """The verdict the cues before a quotation give it, or None when there is no cue."""
     label = _label(gap)
     if label is not None:  # "A complaint: …", "Criticism: …": the label alone decides
@@ -198,22 +239,24 @@ def _judge_gap(gap: str) -> tuple[Polarity, str, str] | None:
         return ("recommended", "label", word) if _labels()[1][word.lower()] else ("discouraged", "problem", word)
     clause = CLAUSE_BREAK_RE.split(gap)[-1]  # "Do not criticise; say …": the clause of the quotation
     clause = ASIDE_RE.sub(lambda m: " " * len(m[0]), clause)  # "(… not rehearsal of accusations), and the return ("
-    found = [c for c in cues_in(clause) if c.kind != "pair_switches"]
+    found = _governing(clause, [c for c in cues_in(clause) if c.kind != "pair_switches"])
     if not found:
         return None
     last = found[-1]
     against = [c for c in found if CUE_POLARITY[c.kind] == "discouraged"]
     if CUE_POLARITY[last.kind] == "recommended":
-        if not against:
-            return "recommended", "suggested", last.word
+        if not against:  # in a story a bare "say" is narration: "Lena would say …"
+            return None if source in NARRATED else ("recommended", "suggested", last.word)
         opener = against[-1]
         named = against[0].kind == "pair_openers" and all(c.kind in ("pair_openers", "problem") for c in against)
         if named and SEPARATOR_RE.search(clause[opener.end : last.start]):
             # "Instead of criticising, say …": the pair opener is about the unquoted words
             return "recommended", "suggested", last.word
         return "discouraged", "warned", opener.word  # "Never ask …", "notice the urge to ask …"
-    if last.kind == "pair_openers" or (against and against[-1].kind == "pair_openers"):
-        word = against[-1].word
+    openers = [c for c in against if c.kind == "pair_openers"]
+    if openers and all(c.kind in ("pair_openers", "problem") for c in against[against.index(openers[-1]) :]):
+        # "rather than X", "not as ammunition (X) but …": the pair opener governs the problem word after it
+        word = openers[-1].word
         return "discouraged", "not-but" if word.lower() in ("not", "不是") else "instead-of", word
     if last.kind == "problem":
         return "discouraged", "problem", last.word
@@ -228,7 +271,8 @@ def _judge_after(after: str) -> str:
     label = _label(after)
     if label is not None:
         after = after[: label.start("word")]
-    for cue in cues_in(CLAUSE_BREAK_RE.split(after)[0]):
+    clause = CLAUSE_BREAK_RE.split(after)[0]
+    for cue in _governing(clause, cues_in(clause)):
         if cue.kind == "pair_openers":
             return ""
         if cue.kind == "problem":
@@ -282,11 +326,13 @@ def _classify_sentence(sentence: str, following: str, line: int, source: str) ->
         else:
             after = plain[end:] or _blank(following, quotations(following))[: (quotations(following) or [(len(following), 0)])[0][0]]
         can_say = speakable(raw)
-        judged: tuple[Polarity, str, str] | None = _judge_gap(gap)
+        judged: tuple[Polarity, str, str] | None = _judge_gap(gap, source)
         if judged is None and previous is not None and LIST_GAP_RE.match(gap):
             judged = previous.polarity, previous.rule if previous.rule != "pair" else "list", previous.cue
         elif judged is None and pair is not None and (SEPARATOR_RE.search(gap) or _switches(gap)):
             judged = "recommended", "pair", pair.cue
+        elif judged is None and previous is not None and previous.rule == "warned" and _switches(gap):
+            judged = "recommended", "pair", previous.cue  # "他不再说“X”，而是说“Y”"
         if judged is None:
             default = DEFAULT_BY_SOURCE.get(source, ("neutral", "term"))
             judged = (default[0], default[1], "") if can_say or default[0] == "example" else ("neutral", "term", "")
@@ -294,6 +340,9 @@ def _classify_sentence(sentence: str, following: str, line: int, source: str) ->
         if polarity != "discouraged" and (label := _judge_after(after)):
             polarity, rule, cue = "discouraged", "problem", label
         verdict = Verdict(quote, polarity, rule, cue, line, source, can_say)
+        if rule == "instead-of" and previous is not None and previous.rule in UNCUED and _opens_with_pair(gap):
+            # '("I am scared of losing you") rather than ("You are failing me")': the first replaces the second
+            verdicts[-1] = replace(previous, polarity="recommended", rule="pair", cue=cue)
         verdicts.append(verdict)
         if rule in ("instead-of", "not-but"):
             pair = verdict
@@ -301,6 +350,16 @@ def _classify_sentence(sentence: str, following: str, line: int, source: str) ->
             pair = None
         previous = verdict
     return verdicts
+
+
+#: rules of a quotation no cue decided: a pair opener right after it makes it the recommended half
+UNCUED = frozenset({"term", "said-in-case", "guide-script"})
+
+
+def _opens_with_pair(gap: str) -> bool:
+    """The text between two quotations starts (after brackets and separators) with a pair opener."""
+    found = cues_in(gap)
+    return bool(found) and found[0].kind == "pair_openers" and not gap[: found[0].start].strip(" ,，;；()（）—–")
 
 
 def _paired(verdicts: list[Verdict]) -> list[Verdict]:
@@ -320,16 +379,25 @@ def _paired(verdicts: list[Verdict]) -> list[Verdict]:
 
 
 def classify_action(text: str, line: int) -> list[Verdict]:
-    """Each sentence of a practice action: something to do, unless it opens with (or is) a warning."""
+    """Each sentence of a practice action: an instruction to follow, unless its opening clause warns
+    against something said ("Never ask “…”", "Notice the urge to criticise"). A warning about how to
+    practise ("Do not attempt all steps at once") is an instruction; a warning word inside a relative
+    clause ("wounds that never fully healed") or a problem the action avoids ("without feeling blamed")
+    warns of nothing. Actions are never phrases either way."""
     verdicts = []
     for sentence in split_sentences(text):
-        plain = _blank(sentence, quotations(sentence))
+        spans = quotations(sentence)
+        plain = _blank(sentence, spans)
         clause = re.split(r"[,，:：—–;；]", plain, maxsplit=1)[0]
-        against = [c for c in cues_in(clause) if c.kind in ("discouraged", "problem")]
-        if against:
-            verdicts.append(Verdict(sentence, "discouraged", "warned-action", against[0].word, line, "action"))
+        against = [c for c in _governing(clause, cues_in(clause)) if c.kind in ("discouraged", "problem")
+                   and not _has("relatives", clause[: c.start])]
+        speech = next((c for c in against if c.kind == "problem" or _has("speech_verbs", plain[c.end :])
+                       or any(start >= c.end for start, _ in spans)), None)
+        if speech is not None:
+            verdicts.append(Verdict(sentence, "discouraged", "warned-speech", speech.word, line, "action"))
         else:
-            verdicts.append(Verdict(sentence, "recommended", "guide-action", "", line, "action"))
+            verdicts.append(Verdict(sentence, "recommended", "instruction" if against else "guide-action",
+                                    against[0].word if against else "", line, "action"))
     return verdicts
 
 
@@ -343,8 +411,24 @@ def _paragraphs(article: Article) -> Iterator[tuple[str, int, str]]:
             yield block.text, block.line, "faq"
 
 
+#: the verdicts of each article object, computed once (the quiz, prompts, cards, check and review all ask)
+_CLASSIFIED: dict[int, list[Verdict]] = {}
+
+
 def classify(article: Article) -> list[Verdict]:
-    """Every quoted sentence and practice action of ``article``, with its polarity and the rule that decided."""
+    """Every quoted sentence and practice action of ``article``, with its polarity and the rule that decided.
+
+    Computed once per article object (a parsed article is never changed afterwards); each caller gets
+    its own list."""
+    key = id(article)
+    found = _CLASSIFIED.get(key)
+    if found is None:
+        found = _CLASSIFIED[key] = _classify(article)
+        weakref.finalize(article, _CLASSIFIED.pop, key, None)
+    return list(found)
+
+
+def _classify(article: Article) -> list[Verdict]:
     verdicts = [v for text, line, source in _paragraphs(article) for v in classify_text(text, line, source)]
     for line in article.try_this:
         rule: tuple[Polarity, str] = ("neutral", "cut-teaser") if is_cut(line) else ("recommended", "try-this")
@@ -353,17 +437,12 @@ def classify(article: Article) -> list[Verdict]:
     return _overruled(verdicts)
 
 
-def _key(text: str) -> str:
-    """Two sentences are the same card when they differ only in case, spacing or end punctuation."""
-    return " ".join(text.casefold().split()).strip(" .!?,。！？，")
-
-
 def _overruled(verdicts: list[Verdict]) -> list[Verdict]:
     """A sentence the article warns against anywhere is never recommended elsewhere in it."""
-    warned = {_key(v.text): v for v in verdicts if v.polarity == "discouraged" and v.source != "action"}
+    warned = {sentence_key(v.text): v for v in verdicts if v.polarity == "discouraged" and v.source != "action"}
     out = []
     for v in verdicts:
-        against = warned.get(_key(v.text))
+        against = warned.get(sentence_key(v.text))
         if v.polarity == "recommended" and against is not None:
             v = replace(v, polarity="discouraged", rule="warned-elsewhere", cue=f"line {against.line}: {against.cue}", replaces="")
         out.append(v)
@@ -372,21 +451,25 @@ def _overruled(verdicts: list[Verdict]) -> list[Verdict]:
 
 def is_recommended(verdicts: list[Verdict], text: str) -> bool:
     """The article recommends saying ``text`` (a quotation of its own); unknown text is not."""
-    key = _key(text)
-    found = [v for v in verdicts if v.source != "action" and _key(v.text) == key]
+    key = sentence_key(text)
+    found = [v for v in verdicts if v.source != "action" and sentence_key(v.text) == key]
     return bool(found) and all(v.polarity == "recommended" for v in found)
 
 
 def offered_phrases(verdicts: list[Verdict]) -> list[Phrase]:
-    """Sentences to put on a card: recommended scripts of the practice guide and the page's own
-    "try this sentence", each once, never shortened (a long script is shown in full), with the
-    sentence each replaces when the article pairs them."""
+    """Sentences to put on a card: recommended scripts of the practice guide, the page's own "try this
+    sentence", and elsewhere (a case, an expert's advice) a sentence recommended by a pair or a
+    suggestion ("Instead of his usual X, he said: Y"; never what someone merely says in a story); each
+    once, never shortened (a long script is shown in full), with the sentence each replaces when the
+    article pairs them."""
     seen: set[str] = set()
     phrases = []
     for v in verdicts:
-        if v.polarity != "recommended" or not v.speakable or v.source not in ("practice", "try-this"):
+        if v.polarity != "recommended" or not v.speakable or v.source == "action":
             continue
-        key = _key(v.text)
+        if v.source not in CARD_SOURCES and v.rule not in CARD_RULES:
+            continue
+        key = sentence_key(v.text)
         if key not in seen:
             seen.add(key)
             phrases.append(Phrase(v.text, v.line, "try-this" if v.source == "try-this" else "script", v.replaces))

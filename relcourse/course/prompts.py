@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Case
+from relcourse.content.text import split_sentences
 from relcourse.course.ids import unique_ids
 from relcourse.course.polarity import Verdict, classify, discouraging, is_recommended
 from relcourse.i18n import _, use_language
@@ -90,8 +91,10 @@ def question_prompts(article: Article) -> list[Prompt]:
                 if questions in seen:
                     continue
                 seen.add(questions)
-                lead = re.search(r"(?:^|[.!?]\s+)(?P<lead>[^.!?]{3,60}):\s*$", unquoted[: match.start("run")])
-                if discouraging(re.split(r"(?<=[.!?])\s+", unquoted[: match.start("run")])[-1]):
+                before = split_sentences(unquoted[: match.start("run")])
+                last = before[-1] if before else ""  # the sentence that leads into the questions
+                lead = re.fullmatch(r"(?P<lead>[^.!?]{3,60}):", last)
+                if discouraging(last):
                     continue  # "Stop asking yourself: Why am I like this? …": questions the guide warns against
                 text = (_("{lead}: {questions} Take a moment with these questions and write what you find.").format(
                             lead=lead["lead"].strip(), questions=questions)
@@ -142,5 +145,5 @@ def _article_prompts(article: Article, verdicts: list[Verdict] | None) -> list[P
     if article.summary and article.summary.closing:
         prompts.append(Prompt("closing", _("The article closes with: “{closing}” What does this mean for you this week?").format(
                               closing=article.summary.closing),
-                              "summary", article.summary.line))
+                              "summary", article.summary.closing.line))
     return unique_ids(prompts)

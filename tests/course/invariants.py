@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+from relcourse.content.text import sentence_key as _key
 from relcourse.course.loader import Module
 from relcourse.course.polarity import CUE_POLARITY, cues_in
 
 #: a quiz item may name a discouraged sentence as its answer only when it asks what to avoid
 AVOID_WORDS = ("warn", "avoid", "not to say", "警告", "避免", "不该说", "不要说")
-
-
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" .!?,。！？，“”\"'‘’「」")
 
 
 def asks_what_to_avoid(prompt: str) -> bool:

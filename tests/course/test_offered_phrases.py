@@ -43,7 +43,11 @@ def test_the_parser_offers_nothing_itself() -> None:
 
 def test_seed_scripts_and_the_page_line_become_cards() -> None:
     seed = load_article(CONTENT / "articles" / "security-and-needs-133.txt")
-    assert [(p.text, p.source) for p in offered_phrases(classify(seed))] == [("Whatever happens, I'm here.", "script")]
+    assert [(p.text, p.source, p.replaces) for p in offered_phrases(classify(seed))] == [
+        ("Whatever happens, I'm here.", "script", ""),
+        # a case's pair: "instead of his usual X or Y, he said: Z" offers Z (never X or Y)
+        ("I hear your fear. I can't fly back right now, but I can stay on the phone with you until you feel better. "
+         "Your fear is real, and I respect it.", "script", "You're being too much")]
     phrases = offered_phrases(classify(load_article(CONTENT / "articles" / "security-and-needs-044.txt")))
     assert {"I'm here", "We're okay", "Take your time", "I'm not going anywhere."} <= {p.text for p in phrases}
     bids = load_article(FIXTURES / "articles" / "attachment-and-communication-116.txt")

@@ -13,9 +13,10 @@ import yaml
 from relcourse.cli import main
 from relcourse.content.parser import load_article, parse_article
 from relcourse.content.text import split_sentences
+from relcourse.course import polarity as polarity_module
 from relcourse.course.loader import load_course_content
 from relcourse.course.logs import generate_templates
-from relcourse.course.polarity import Verdict, classify, classify_text, offered_phrases
+from relcourse.course.polarity import Verdict, classify, classify_action, classify_text, offered_phrases
 from relcourse.course.prompts import generate_prompts
 
 from ..conftest import CONTENT, FIXTURES, content_folder
@@ -103,7 +104,7 @@ def test_a_long_script_is_a_card_in_full_and_cards_are_not_repeated() -> None:
     script = next(p for p in phrases if p.startswith("I've been paying attention"))
     assert len(script) > 400 and script.endswith("part of my inner world.")
     repeated = [p.text for p in offered_phrases(classify(load_article(CONTENT / "articles" / "security-and-needs-133.txt")))]
-    assert repeated == ["Whatever happens, I'm here."]  # quoted in all six steps, one card
+    assert repeated.count("Whatever happens, I'm here.") == 1  # quoted in all six steps, one card
 
 
 def test_a_warning_in_the_guide_voice_stops_its_questions() -> None:
@@ -118,7 +119,7 @@ def test_check_lists_polarity_with_rules() -> None:
     with contextlib.redirect_stdout(out):
         assert main(["check", "--polarity", str(FIXTURES / "traps")]) == 0
     text = out.getvalue()
-    assert "conflict-and-repair-901: polarity: 6 recommended, 10 discouraged, 3 example, 0 neutral" in text
+    assert "conflict-and-repair-901: polarity: 7 recommended, 9 discouraged, 3 example, 0 neutral" in text
     assert "conflict-and-repair-901:11: discouraged [warned: Never] practice: “What is wrong with you?”" in text
     assert "[suggested: 可以说] practice: “我们先停二十分钟，再回来谈。” (replaces “你冷静点”)" in text
 
@@ -147,5 +148,38 @@ def test_a_card_carries_the_sentence_it_replaces() -> None:
         "Let's take twenty minutes and come back to this.": "Calm down",
         "I'm tired tonight; could you do the dishes?": "You always leave me to do everything",
         "I miss you and I want us to have an evening together.": "You care more about your work than about me.",
+        "I can see this matters to you. Tell me more.": "You're overreacting",  # a case's pair
     }
     assert [p.replaces for p in cards if p.text.startswith("What was the hardest")] == [""]
+
+
+@pytest.mark.parametrize(("action", "polarity", "rule"), [
+    ("Do not attempt all steps at once — choose the one that feels safest for both of you to begin with.", "recommended", "instruction"),
+    ("不要一次尝试所有步骤——选一个你们都觉得最安全的开始。", "recommended", "instruction"),
+    ("Does it remind you of previous relationship wounds that never fully healed?", "recommended", "guide-action"),
+    ("And it opens space for your partner to share their own observations without feeling blamed or defensive.", "recommended", "guide-action"),
+    ("Never ask your partner why they are like this.", "discouraged", "warned-speech"),
+    ("Notice the urge to criticise and pause before you speak.", "discouraged", "warned-speech"),
+    ("千万不要说“你眼里根本没有我。”", "discouraged", "warned-speech"),
+])
+def test_an_action_warns_only_against_something_said(action: str, polarity: str, rule: str) -> None:
+    """A warning about how to practise is an instruction; actions are never phrases either way."""
+    [verdict] = classify_action(action, 1)
+    assert (verdict.polarity, verdict.rule) == (polarity, rule)
+
+
+def test_an_article_is_classified_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quiz, prompts, cards, check and review all ask; the article is judged once, each caller gets its own list."""
+    article = load_article(TRAPS[0])
+    calls: list[int] = []
+    judge = polarity_module._classify
+
+    def counted(a: Any) -> list[Verdict]:
+        calls.append(1)
+        return judge(a)
+
+    monkeypatch.setattr(polarity_module, "_classify", counted)
+    first = classify(article)
+    first.clear()
+    assert classify(article) == judge(article) and len(calls) == 1
+    assert classify(load_article(TRAPS[0])) and len(calls) == 2  # another article object: judged anew

@@ -9,7 +9,8 @@ import pytest
 
 from relcourse.content.model import Article
 from relcourse.content.parser import load_articles
-from relcourse.content.text import shows_cut_mark
+from relcourse.content.text import sentence_key as _key
+from relcourse.content.text import shows_cut_mark, split_sentences
 from relcourse.course import polarity
 from relcourse.course.loader import load_course_content
 from relcourse.course.quiz.generate import generate_items
@@ -30,14 +31,11 @@ def _text(article: Article) -> str:
     return "\n".join(b.text for s in article.sections for b in s.blocks)
 
 
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" .!?,。！？，\"“”")
-
-
 def _asserted(article: Article) -> set[str]:
     """Sentences the article states as they are (not inside a negation): a wrong option must not be one."""
     text = _text(article)
-    return {_key(s) for s in re.split(r"(?<=[.!?。！？])\s*", text) if s and not re.search(r"\bnot\b|n't|不是|不等于|并非", s)}
+    return {_key(s) for block in text.splitlines() for s in split_sentences(block)
+            if not re.search(r"\bnot\b|n't|不是|不等于|并非", s)}
 
 
 @pytest.mark.parametrize("article", EVERY, ids=lambda a: a.slug)
