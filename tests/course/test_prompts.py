@@ -59,6 +59,8 @@ def test_faq_and_closing_prompts_from_fixture() -> None:
     prompts = prompts_of("attachment-and-communication-116.txt", "fixtures")
     assert prompts["faq-bid"].text.startswith("What is a bid?") and prompts["faq-bid"].source == "faq"
     assert prompts["closing"].text.startswith("The article closes with: “Remember: the smallest answers often matter most.”")
+    lines = (FIXTURES / "articles" / "attachment-and-communication-116.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[prompts["closing"].line - 1].startswith("Remember: the smallest answers")  # the closing line, not the heading's
 
 
 def test_prompt_ids_do_not_shift_when_an_article_gains_a_case() -> None:
