@@ -323,8 +323,10 @@ def _classify_sentence(sentence: str, following: str, line: int, source: str) ->
         gap = plain[spans[index - 1][1] if index else 0 : start]
         if index + 1 < len(spans):
             after = plain[end : spans[index + 1][0]]
-        else:
-            after = plain[end:] or _blank(following, quotations(following))[: (quotations(following) or [(len(following), 0)])[0][0]]
+        elif plain[end:] or not has_cjk(following[:1]):
+            after = plain[end:]  # an English sentence after it is a new one ("…: "X." The avoidant … contempt")
+        else:  # Chinese: '像“你从来不听我说话。”这样的话是批评' goes on after the quotation's own end mark
+            after = _blank(following, quotations(following))[: (quotations(following) or [(len(following), 0)])[0][0]]
         can_say = speakable(raw)
         judged: tuple[Polarity, str, str] | None = _judge_gap(gap, source)
         if judged is None and previous is not None and LIST_GAP_RE.match(gap):

@@ -183,3 +183,12 @@ def test_an_article_is_classified_once(monkeypatch: pytest.MonkeyPatch) -> None:
     first.clear()
     assert classify(article) == judge(article) and len(calls) == 1
     assert classify(load_article(TRAPS[0])) and len(calls) == 2  # another article object: judged anew
+
+
+def test_a_problem_word_of_the_next_english_sentence_is_not_the_quotations() -> None:
+    """044:36: the anxious inner voice is not 'contempt' because the next sentence speaks of the avoidant one's."""
+    text = ('The internal experience is one of emergency: "The connection is breaking and I must fix it immediately." '
+            'The avoidantly attached system responds with withdrawal and sometimes contempt for the partner\'s "neediness."')
+    assert [(v.text, v.polarity, v.rule) for v in classify_text(text, 1, "concepts")] == [
+        ("The connection is breaking and I must fix it immediately.", "neutral", "term"),
+        ("neediness.", "discouraged", "problem")]
