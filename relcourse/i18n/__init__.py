@@ -14,9 +14,12 @@ import contextvars
 import gettext
 import io
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -88,3 +91,13 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Marks a constant for extraction; translate it with :func:`_` where it is shown."""
     return message
+
+
+#: a day as the plan shows it: a CLDR date pattern, itself translated ("Mon 05 Jan 2026", "2026年1月5日周一")
+DAY_PATTERN = N_("EEE dd MMM y")  # a translator writes the pattern of the language
+
+
+def format_day(day: date) -> str:
+    """``day`` in the current language's words and order (weekday and month names from Babel's CLDR data)."""
+    name = catalog_for(current_language()) or SOURCE_LANGUAGE
+    return format_date(day, format=_(DAY_PATTERN), locale=Locale.parse(name))

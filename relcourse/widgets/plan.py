@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from relcourse.course.loader import Module
 from relcourse.course.schedule import schedule, to_ics
-from relcourse.i18n import _
+from relcourse.i18n import _, format_day
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text
 from relcourse.widgets.downloads import Download, download_link
@@ -45,12 +45,12 @@ class PlanTracker(PrivateBox):
         if self.start.value is None:
             return
         for row in schedule(self.module.article.plan, self.start.value):
-            end = f"{row.end:%a %d %b %Y}" if row.end else _("ongoing")
-            self.dates[row.id].value = f"{row.start:%a %d %b %Y} → {end}"
+            end = format_day(row.end) if row.end else _("ongoing")
+            self.dates[row.id].value = f"{format_day(row.start)} → {end}"
         self.download.value = download_link(self.calendar(), _("Download calendar (.ics)"))
         done = sum(box.value for box in self.boxes.values())
         self.progress.value = done
-        self.progress_label.value = f"&nbsp;{done} of {len(self.boxes)} done"
+        self.progress_label.value = "&nbsp;" + _("{done} of {total} done").format(done=done, total=len(self.boxes))
 
     def start_changed(self) -> None:
         if self.start.value is not None:

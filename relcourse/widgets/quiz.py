@@ -65,7 +65,7 @@ class QuizWidget(PrivateBox):
     def check(self) -> bool | None:
         response = self.response()
         if response is None:
-            self.feedback.value = status(self.answer_input.hint)
+            self.feedback.value = status(_(self.answer_input.hint))
             return None
         correct = self.item_kind.grade(self.item, response)
         self.last_response = response  # what Show answer marks

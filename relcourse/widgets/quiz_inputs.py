@@ -19,6 +19,7 @@ from relcourse.course.quiz.kinds.matching import letters
 from relcourse.course.quiz.kinds.truefalse import CHOICES
 from relcourse.course.quiz.model import QuizItem
 from relcourse.errors import RelcourseError
+from relcourse.i18n import N_, _
 from relcourse.widgets.base import html_text
 
 #: the narrow dropdown for a number or letter
@@ -29,7 +30,7 @@ class QuizInput(ABC):
     """The input widgets of one question."""
 
     #: shown when Check is pressed before the answer is complete
-    hint: ClassVar[str] = "Choose an answer first."
+    hint: ClassVar[str] = N_("Choose an answer first.")  # shown translated
 
     def __init__(self, kind: ItemKind, item: QuizItem) -> None:
         self.kind = kind
@@ -119,15 +120,15 @@ class MultipleInput(QuizInput):
 
 @register_input("ordering")
 class OrderingInput(QuizInput):
-    hint = "Give each item a different number."
+    hint = N_("Give each item a different number.")
 
     def build(self) -> w.Widget:
         options = self.item.options
         positions = [("–", 0)] + [(str(n), n) for n in range(1, len(options) + 1)]
-        self.inputs = [w.Dropdown(options=positions, value=0, tooltip=f"Number for: {text}", layout=w.Layout(width=SMALL))
+        self.inputs = [w.Dropdown(options=positions, value=0, tooltip=_("Number for: {text}").format(text=text), layout=w.Layout(width=SMALL))
                        for text in options]
         rows = [w.HBox([dd, w.HTML(html_text(text))]) for dd, text in zip(self.inputs, options)]
-        return w.VBox([w.HTML("<i>Number the items 1 (first) to %d (last).</i>" % len(options)), *rows])
+        return w.VBox([w.HTML(f"<i>{_('Number the items 1 (first) to %(last)s (last).') % {'last': len(options)}}</i>"), *rows])
 
     def response(self) -> Any:
         numbers = [dd.value for dd in self.inputs]
@@ -148,7 +149,7 @@ class MatchingInput(QuizInput):
     def build(self) -> w.Widget:
         listing = "".join(f"<li>{html_text(option)}</li>" for option in self.item.options)
         choices = [("–", "")] + [(letter, letter) for letter in letters(self.item)]  # not None: ipywidgets shows a None value as a blank box
-        self.inputs = [w.Dropdown(options=choices, index=0, tooltip=f"Letter for: {left}", layout=w.Layout(width=SMALL))
+        self.inputs = [w.Dropdown(options=choices, index=0, tooltip=_("Letter for: {text}").format(text=left), layout=w.Layout(width=SMALL))
                        for left in self.item.left]
         rows = [w.HBox([dd, w.HTML(f"<b>{html_text(left)}</b>")]) for left, dd in zip(self.item.left, self.inputs)]
         intro = w.HTML(f"<ol type='A' style='margin:.3em 0'>{listing}</ol>"
