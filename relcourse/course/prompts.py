@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from relcourse.content.lexicon import LEXICONS
 from relcourse.content.model import Article, Case
-from relcourse.content.text import split_sentences
+from relcourse.content.text import nest_quotes, split_sentences
 from relcourse.course.ids import unique_ids
 from relcourse.course.polarity import Verdict, classify, discouraging, is_recommended
 from relcourse.i18n import _, use_language
@@ -146,4 +146,5 @@ def _article_prompts(article: Article, verdicts: list[Verdict] | None) -> list[P
         prompts.append(Prompt("closing", _("The article closes with: “{closing}” What does this mean for you this week?").format(
                               closing=article.summary.closing),
                               "summary", article.summary.closing.line))
-    return unique_ids(prompts)
+    # the article's own quotation inside the kit's “…”: “…‘你回来啦’…” (content/text.py nest_quotes)
+    return unique_ids([replace(p, text=nest_quotes(p.text)) for p in prompts])

@@ -81,3 +81,9 @@ def test_prompt_ids_are_unique_and_readable() -> None:
     prompts = from_actions("Talk. What did you need? What did you get?", "Rest. What did you need? What did you get now?")
     ids = [p.id for p in prompts]
     assert len(set(ids)) == len(ids)
+
+
+def test_a_quotation_inside_a_prompt_takes_the_inner_marks() -> None:
+    """The shipped Chinese module closes with a line that quotes “你回来啦”: inside the prompt's “…” it reads ‘你回来啦’."""
+    closing = prompts_of("security-and-needs-091.txt", "content")["closing"].text
+    assert "“记住：明天对方进门时，先抬头说一声‘你回来啦’。”" in closing
