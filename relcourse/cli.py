@@ -320,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--minutes", type=int, choices=[90, 120], default=90, help="length of each programme session")
     export.add_argument("--selfcheck", metavar="ID", help="self-check given before the first and after the last session")
     export.add_argument("--log-weeks", type=_weeks_arg, default=0, metavar="N",
-                        help="blank journal pages: N weeks per log, to photocopy (default: every week of the plan)")
+                        help="blank journal pages: N numbered weeks per log (default: one page per log, to photocopy)")
     export.add_argument("--notebooks", type=Path, default=Path("notebooks"))
     export.add_argument("--out", type=Path, default=Path("exports"))
     export.set_defaults(handler=cmd_export)
