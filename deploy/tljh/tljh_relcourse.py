@@ -15,6 +15,8 @@ from pluggy import HookimplMarker
 
 hookimpl = HookimplMarker("tljh")
 
+# Where the learners' environment installs relcourse from: set RELCOURSE_PIP_SPEC when bootstrapping,
+# e.g. "relcourse[hub] @ git+https://github.com/YOUR-ORG/relcourse" (the project is not on PyPI).
 RELCOURSE = os.environ.get("RELCOURSE_PIP_SPEC", "relcourse[hub]")
 EXCHANGE = "/srv/relcourse/exchange"
 
