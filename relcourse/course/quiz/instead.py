@@ -1,8 +1,9 @@
 """"What could you say instead?": from the article's own instead-of pairs ("Instead of X, try Y").
 
 Pairs and polarity come from :mod:`relcourse.course.polarity`. The right answer is the sentence the
-article recommends in place of X; the wrong options are other sentences the article quotes and does
-not recommend (warned against, or what a character said in the problem), never one it recommends.
+article recommends in place of X; the wrong options are other sentences the article warns against.
+What a character says in a case is never a wrong option: a case may show a hurt partner's honest
+words, or the better sentence itself, and a clinician would not mark those wrong.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def _section_of(ctx: Context, line: int) -> str:
 def instead_items(ctx: Context) -> list[QuizItem]:
     verdicts = polarity.classify(ctx.article)
     pairs = [v for v in verdicts if v.polarity == "recommended" and v.replaces and v.speakable and v.source != "action"]
-    unsupported = [v.text for v in verdicts if v.polarity in ("discouraged", "example") and v.speakable
+    unsupported = [v.text for v in verdicts if v.polarity == "discouraged" and v.speakable
                    and v.source != "action" and not polarity.is_recommended(verdicts, v.text)]
     # an example of a style the article recommends ("A complaint: …") is never a wrong option
     endorsed = {e.text.casefold() for e in examples(ctx) if e.style.use}
