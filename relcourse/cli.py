@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
@@ -17,6 +18,7 @@ from relcourse.course import polarity, review
 from relcourse.course.loader import load_course_content
 from relcourse.course.logs import generate_templates
 from relcourse.course.prompts import generate_prompts
+from relcourse.course.settings import parse_day, parse_every_days
 from relcourse.errors import RelcourseError
 from relcourse.escape import terminal_text
 from relcourse.export.editions import EDITIONS
@@ -217,7 +219,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 2
         written = export_programme(args.notebooks, args.out, args.programme, args.modules, sessions=args.sessions,
                                    minutes=args.minutes, selfcheck=args.selfcheck or "", paper=args.paper or "",
-                                   formats=formats, log_weeks=args.log_weeks)
+                                   formats=formats, log_weeks=args.log_weeks, start=args.start, every_days=args.every_days)
     else:
         slugs = args.modules or module_slugs(args.notebooks)
         if not slugs:
@@ -253,6 +255,20 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         if finding.fix:
             print(_("    fix: {command}").format(command=finding.fix))
     return 0 if all(f.ok for f in findings.values()) else 1
+
+
+def _day_arg(text: str) -> date:
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _every_days_arg(text: str) -> int:
+    try:
+        return parse_every_days(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _weeks_arg(text: str) -> int:
@@ -319,6 +335,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sessions", type=int, default=0, metavar="N", help="programme sessions (default: one per module)")
     export.add_argument("--minutes", type=int, choices=[90, 120], default=90, help="length of each programme session")
     export.add_argument("--selfcheck", metavar="ID", help="self-check given before the first and after the last session")
+    export.add_argument("--start", type=_day_arg, metavar="YYYY-MM-DD",
+                        help="date of the programme's first session, printed on its pages (default: no dates)")
+    export.add_argument("--every-days", type=_every_days_arg, default=7, metavar="N",
+                        help="days from one programme session to the next (default: 7)")
     export.add_argument("--log-weeks", type=_weeks_arg, default=0, metavar="N",
                         help="blank journal pages: N numbered weeks per log (default: one page per log, to photocopy)")
     export.add_argument("--notebooks", type=Path, default=Path("notebooks"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +44,31 @@ class ProgrammeSpec:
     sessions: int = 0  # 0: one session per module
     minutes: int = 90
     selfcheck: str = ""
+    start: date | None = None  # the first session's date; None: no dates are printed
+    every_days: int = 7  # days from one session to the next
 
 
-PROGRAMME_KEYS = {"name", "modules", "sessions", "minutes", "selfcheck"}
+PROGRAMME_KEYS = {"name", "modules", "sessions", "minutes", "selfcheck", "start", "every_days"}
+MAX_EVERY_DAYS = 365
+
+
+def parse_day(value: Any) -> date:
+    """A date as course.yaml (YAML reads 2026-12-01 as a date) or the command line gives it;
+    ValueError says what to write instead."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01") from None
+
+
+def parse_every_days(value: Any) -> int:
+    """Days between sessions: a whole number from 1 to a year."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit() \
+            or not 1 <= int(value) <= MAX_EVERY_DAYS:
+        raise ValueError(f"{value!r} is not a number of days between sessions (1 to {MAX_EVERY_DAYS})")
+    return int(value)
 
 
 def _programme(path: Path, n: int, raw: Any) -> ProgrammeSpec:
@@ -61,8 +84,15 @@ def _programme(path: Path, n: int, raw: Any) -> ProgrammeSpec:
         raise ContentError(path, f"{where}: 'sessions' must be a whole number from 1 to 20, not {sessions!r}")
     if minutes not in (90, 120) or isinstance(minutes, bool):
         raise ContentError(path, f"{where}: 'minutes' must be 90 or 120, not {minutes!r}")
+    checked: dict[str, Any] = {}
+    for key, parse in (("start", parse_day), ("every_days", parse_every_days)):
+        try:
+            checked[key] = parse(raw[key]) if raw.get(key) is not None else None
+        except ValueError as exc:
+            raise ContentError(path, f"{where}: '{key}': {exc}") from None
+    start, every_days = checked["start"], checked["every_days"] or 7
     return ProgrammeSpec(str(raw["name"]), tuple(str(m) for m in raw["modules"]), sessions, int(minutes),
-                         str(raw.get("selfcheck") or ""))
+                         str(raw.get("selfcheck") or ""), start, every_days)
 
 
 @dataclass(frozen=True)
@@ -76,6 +106,8 @@ class CourseSettings:
     #: course.yaml ``quiz: {schedule_items: true}``: also ask when the plan schedules a step (memory, not understanding)
     quiz_schedule_items: bool = False
     programmes: tuple[ProgrammeSpec, ...] = ()
+    #: course.yaml ``date:`` (e.g. the workshop day), shown on module handouts' covers and footers when set
+    date: date | None = None
 
     @property
     def help_line(self) -> str:
@@ -104,7 +136,7 @@ def load_course(content_dir: Path) -> CourseSettings:
     data: Any = read_yaml(path, "fix it or delete the file to use the defaults") or {}
     if not isinstance(data, dict):
         raise ContentError(path, "expected a mapping of settings (title, organisation, facilitator, locale, paper, help)")
-    known = {"title", "organisation", "facilitator", "locale", "paper", "help", "quiz", "programmes"}
+    known = {"title", "organisation", "facilitator", "locale", "paper", "help", "quiz", "programmes", "date"}
     if set(data) - known:
         raise ContentError(path, f"unknown setting(s) {', '.join(sorted(set(data) - known))}; allowed: {', '.join(sorted(known))}")
     paper = str(data.get("paper", "a4")).lower()
@@ -122,12 +154,16 @@ def load_course(content_dir: Path) -> CourseSettings:
     quiz = data.get("quiz") or {}
     if not isinstance(quiz, dict) or set(quiz) - {"schedule_items"} or not isinstance(quiz.get("schedule_items", False), bool):
         raise ContentError(path, "quiz must be a mapping such as {schedule_items: true} (schedule_items: true or false)")
+    try:
+        day = parse_day(data["date"]) if data.get("date") is not None else None
+    except ValueError as exc:
+        raise ContentError(path, f"'date': {exc}") from None
     defaults = CourseSettings()
     return CourseSettings(
         title=str(data.get("title", defaults.title)), organisation=str(data.get("organisation") or ""),
         facilitator=str(data.get("facilitator") or ""), locale=locale, paper=paper, help=help_items,
         quiz_schedule_items=bool(quiz.get("schedule_items", False)),
-        programmes=_programmes(path, data.get("programmes")),
+        programmes=_programmes(path, data.get("programmes")), date=day,
     )
 
 

@@ -57,7 +57,7 @@ def programme_outputs(specs: Iterable[ProgrammeSpec], notebooks: Path, out: Path
     found = []
     for spec in specs:
         included = [*spec.modules, *([spec.selfcheck] if spec.selfcheck else [])]
-        made_from = digest(kit, "programme", json.dumps(dataclasses.asdict(spec), sort_keys=True),
+        made_from = digest(kit, "programme", json.dumps(dataclasses.asdict(spec), sort_keys=True, default=str),  # dates too
                            *(file_digest(notebooks / f"{slug}.ipynb") for slug in included))
         found += [Handout(spec.name, path.stem.rsplit("-", 1)[-1], path, made_from) for path in programme_files(out, spec.name)]
     return found

@@ -10,6 +10,7 @@ same steps (``relcourse.export.exporter``), so both give the same bytes.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,7 +18,7 @@ from relcourse.course.logs import long_choice
 from relcourse.course.quiz.kinds import kind_of
 from relcourse.course.quiz.model import QuizItem
 from relcourse.export import facilitator
-from relcourse.i18n import N_, _
+from relcourse.i18n import N_, _, format_long_date
 from relcourse.notebook.cells import (
     NAMESPACE,
     ReflectionCell,
@@ -270,4 +271,7 @@ class EditionInfo(Step):
         info["paper"] = (self.paper or title.get("paper") or "a4").upper()
         info["help"] = title.get("help", [])
         resources["language_code"] = nb["metadata"].get(NAMESPACE, {}).get("lang") or resources.get("language_code") or "en"
+        # the course's date in the page's language; a programme prints its own session dates instead
+        day = title.get("date") if not resources.get("relcourse_programme") else None
+        info["date"] = format_long_date(date.fromisoformat(day), resources["language_code"]) if day else ""
         return nb, resources

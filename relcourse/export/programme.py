@@ -10,11 +10,12 @@ edition's own exporter, so a programme never differs from the single-module hand
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from relcourse.course.settings import ProgrammeSpec
+from relcourse.course.settings import MAX_EVERY_DAYS, ProgrammeSpec
 from relcourse.errors import RelcourseError
 from relcourse.export import facilitator
 from relcourse.export.facilitator import AgendaItem
@@ -24,7 +25,7 @@ from relcourse.export.render import environment as handout_environment
 from relcourse.export.render import render_handout
 from relcourse.export.run import ExportIncomplete, read_module_notebook
 from relcourse.files import write_atomic
-from relcourse.i18n import N_, _, use_language
+from relcourse.i18n import N_, _, format_long_date, use_language
 from relcourse.notebook.cells import read_cell, read_notebook
 
 SESSION_LENGTHS = (90, 120)
@@ -54,6 +55,7 @@ class Session:
     continues: str  # slug of the module it continues, "" if none
     agenda: list[AgendaItem]
     homework: str
+    day: str = ""  # the session's date in the programme's language; "" when the programme has no start date
 
 
 @dataclass
@@ -63,6 +65,24 @@ class Programme:
     minutes: int
     selfcheck: str = ""  # the instrument notebook given before the first and after the last session
     titles: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def first_day(self) -> str:
+        """The first session's date for the cover and footers ("" without a start date)."""
+        return self.sessions[0].day if self.sessions else ""
+
+
+def session_dates(start: date, every_days: int, sessions: int) -> list[date]:
+    """The first session on ``start``, each next one ``every_days`` later."""
+    return [start + timedelta(days=every_days * n) for n in range(sessions)]
+
+
+def dated(plan: Sequence[Session], start: date | None, every_days: int, language: str) -> list[Session]:
+    """The sessions with their dates written for the page's language (unchanged without a start)."""
+    if start is None:
+        return list(plan)
+    days = session_dates(start, every_days, len(plan))
+    return [replace(session, day=format_long_date(day, language)) for session, day in zip(plan, days)]
 
 
 def _module_work(counts: dict[str, int], minutes: int, start: int) -> list[AgendaItem]:
@@ -129,8 +149,11 @@ def _render_modules(notebooks: Path, slugs: Sequence[str], edition: str, paper: 
 
 def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str], *, sessions: int = 0,
                      minutes: int = 90, selfcheck: str = "", paper: str = "", formats: Sequence[str] = ("html", "pdf"),
-                     log_weeks: int = 0) -> list[Path]:
-    """Write ``programme-<name>-facilitator`` and ``programme-<name>-participant`` (HTML and/or PDF)."""
+                     log_weeks: int = 0, start: date | None = None, every_days: int = 7) -> list[Path]:
+    """Write ``programme-<name>-facilitator`` and ``programme-<name>-participant`` (HTML and/or PDF);
+    with a ``start`` date, session ``n`` is dated ``start + (n - 1) * every_days``."""
+    if not 1 <= every_days <= MAX_EVERY_DAYS:
+        raise RelcourseError(f"programme {name!r}: sessions are 1 to {MAX_EVERY_DAYS} days apart, not {every_days}")
     if minutes not in SESSION_LENGTHS:
         raise RelcourseError(f"programme {name!r}: sessions last 90 or 120 minutes, not {minutes}")
     sessions = sessions or len(slugs)
@@ -141,7 +164,8 @@ def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str]
     titles = {g["slug"]: g["title"] for g in guides}
     parts = {g["slug"]: g["parts"] for g in guides}
     with use_language(resources["language_code"]):  # a programme speaks its modules' language
-        programme = Programme(name, plan_sessions(slugs, titles, parts, sessions, minutes), minutes, selfcheck, titles)
+        plan = dated(plan_sessions(slugs, titles, parts, sessions, minutes), start, every_days, resources["language_code"])
+        programme = Programme(name, plan, minutes, selfcheck, titles)
         forms = {edition: _render_modules(notebooks, [selfcheck], edition, paper, log_weeks)[0][0]["html"]
                  for edition in ("participant", "facilitator")} if selfcheck else {}
         environment = handout_environment()
@@ -150,7 +174,8 @@ def export_programme(notebooks: Path, out: Path, name: str, slugs: Sequence[str]
         written: list[Path] = []
         for edition, modules, res in (("facilitator", guides, resources), ("participant", booklet, participant_resources)):
             info = res["relcourse"]
-            html = template.render(programme=programme, modules=modules, resources=res, footer=footer(info), edition=edition,
+            html = template.render(programme=programme, modules=modules, resources=res, edition=edition,
+                                   footer=footer({**info, "date": programme.first_day}),
                                    selfcheck_html=forms.get(edition, ""), materials=facilitator.materials(),
                                    screening=facilitator.screening(), fidelity=facilitator.fidelity(set().union(*parts.values())),
                                    ground_rules=[_(rule) for rule in GROUND_RULES], consent=_(CONSENT),
@@ -186,7 +211,8 @@ def build_programmes(specs: Sequence[ProgrammeSpec], notebooks: Path, out: Path,
             continue
         try:
             written += export_programme(notebooks, out, spec.name, spec.modules, sessions=spec.sessions,
-                                        minutes=spec.minutes, selfcheck=spec.selfcheck)
+                                        minutes=spec.minutes, selfcheck=spec.selfcheck, start=spec.start,
+                                        every_days=spec.every_days)
         except RelcourseError as exc:
             failures.append(str(exc))
     if failures:

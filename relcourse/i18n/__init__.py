@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -101,3 +101,18 @@ def format_day(day: date) -> str:
     """``day`` in the current language's words and order (weekday and month names from Babel's CLDR data)."""
     name = catalog_for(current_language()) or SOURCE_LANGUAGE
     return format_date(day, format=_(DAY_PATTERN), locale=Locale.parse(name))
+
+
+def format_long_date(day: date, tag: str = "") -> str:
+    """``day`` as a cover or a programme prints it, in the page's language and region from CLDR
+    ("1 December 2026" for en-GB, "December 1, 2026" for en, "2026年12月1日" for zh): the one place
+    that decides how a printed date reads."""
+    wanted = tag or current_language()
+    try:
+        locale = Locale.parse(wanted, sep="-")
+    except (ValueError, UnknownLocaleError):  # a tag CLDR does not know: its language, else the source language
+        try:
+            locale = Locale.parse(wanted.split("-")[0])
+        except (ValueError, UnknownLocaleError):
+            locale = Locale.parse(SOURCE_LANGUAGE)
+    return format_date(day, format="long", locale=locale)

@@ -255,7 +255,8 @@ class NotebookBuilder:
             concepts=tuple(Concept(name=c.name, subsection=s.title) for s in article.concepts for c in s.concepts),
             subsections=tuple(s.title for s in article.concepts if s.title),
             cases=tuple(c.title for c in article.cases), experts=tuple(e.name for e in article.experts),
-            help=help_lines(course), paper=course.paper, organisation=course.organisation, facilitator=course.facilitator))
+            help=help_lines(course), paper=course.paper, organisation=course.organisation, facilitator=course.facilitator,
+            date=course.date.isoformat() if course.date else None))
         self.markdown("safety", safety_markdown(course), SafetyCell(self.module.slug))
         self.note("start-here", start_here(self.module))
         after = {"practice": self.practice_extras, "cases": lambda: self.prompts("case"), "summary": lambda: self.prompts("summary")}
@@ -329,7 +330,7 @@ def _instrument_notebook(instrument: Instrument, settings: CourseSettings, setti
         markdown(f"# {markdown_text(instrument.title)}\n\n*{_('Self-check')}*\n\n{_(HOW_TO)}", "title", TitleCell(
             ident, title=instrument.title, category=_("Self-check"), course=settings.title, type="instrument",
             help=help_lines(settings), paper=settings.paper, organisation=settings.organisation,
-            facilitator=settings.facilitator)),
+            facilitator=settings.facilitator, date=settings.date.isoformat() if settings.date else None)),
         markdown(safety_markdown(settings), "safety", SafetyCell(ident)),
         markdown(about, "about", SectionCell(ident, section_kind="about", title=about_title)),
         markdown("## " + _("The statements"), "statements-heading", NoteCell(ident)),

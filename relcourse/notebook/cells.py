@@ -115,6 +115,8 @@ class TitleCell(CellData):
     subsections: tuple[str, ...] | None = None
     cases: tuple[str, ...] | None = None
     experts: tuple[str, ...] | None = None
+    #: course.yaml ``date`` as YYYY-MM-DD, for covers and footers; optional in schema 2, left out when not set
+    date: str | None = None
 
 
 @dataclass(frozen=True)
