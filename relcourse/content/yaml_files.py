@@ -72,9 +72,18 @@ class BoundedLoader(yaml.SafeLoader):
             raise _Refused(problem=f"a number longer than {MAX_NUMBER_DIGITS} digits", problem_mark=node.start_mark)
         return super().construct_yaml_float(node)
 
+    def construct_lenient_timestamp(self, node: ScalarNode) -> Any:
+        """A date-like value that is no real day (2026-02-30) stays text, so the setting that reads it
+        can say what to write instead of the whole file being refused."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return str(node.value)
+
 
 BoundedLoader.add_constructor("tag:yaml.org,2002:int", BoundedLoader.construct_bounded_int)
 BoundedLoader.add_constructor("tag:yaml.org,2002:float", BoundedLoader.construct_bounded_float)
+BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", BoundedLoader.construct_lenient_timestamp)
 
 
 def parse_yaml(text: str) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +55,8 @@ MAX_EVERY_DAYS = 365
 def parse_day(value: Any) -> date:
     """A date as course.yaml (YAML reads 2026-12-01 as a date) or the command line gives it;
     ValueError says what to write instead."""
+    if isinstance(value, datetime):  # "2026-12-01 18:00": the day is what the pages print
+        return value.date()
     if isinstance(value, date):
         return value
     try:
