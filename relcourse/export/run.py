@@ -21,6 +21,7 @@ from relcourse.errors import RelcourseError
 from relcourse.export.pdf import html_to_pdf
 from relcourse.export.render import notebook_from_json, render_handout
 from relcourse.files import write_atomic
+from relcourse.i18n import ngettext
 from relcourse.notebook.cells import NAMESPACE
 
 #: what reading a damaged or hand-edited .ipynb raises
@@ -187,9 +188,10 @@ def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: 
 
 
 def with_page_count(path: Path) -> str:
-    """``exports/x.pdf (12 pages)``: what a facilitator needs to know before photocopying."""
+    """``exports/x.pdf (12 pages)``, in the command line's language: what a facilitator needs to know before photocopying."""
     if path.suffix != ".pdf" or not path.exists():
         return str(path)
     from pypdf import PdfReader
 
-    return f"{path} ({len(PdfReader(path).pages)} pages)"
+    pages = len(PdfReader(path).pages)
+    return ngettext("{path} ({pages} page)", "{path} ({pages} pages)", pages).format(path=path, pages=pages)

@@ -9,6 +9,7 @@ import pandas as pd
 from IPython.core.display_functions import display
 
 from relcourse.course.loader import Course, current_course
+from relcourse.i18n import _
 from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, table_view
 
@@ -27,13 +28,13 @@ def progress_table(course: Course, progress: pd.DataFrame) -> Styler:
             return int(row[column]) if row is not None else 0
 
         rows.append({
-            "Module": module.title,
-            "Quiz correct": f"{count('quiz_correct')} of {len(module.quiz)}",
-            "Plan steps done": f"{count('steps_done')} of {len(module.article.plan)}",
-            "Reflections": f"{count('reflections')} of {len(module.prompts)}",
-            "Journal entries": count("entries"),
+            _("Module"): module.title,
+            _("Quiz correct"): _("{count} of {total}").format(count=count("quiz_correct"), total=len(module.quiz)),
+            _("Plan steps done"): _("{count} of {total}").format(count=count("steps_done"), total=len(module.article.plan)),
+            _("Reflections"): _("{count} of {total}").format(count=count("reflections"), total=len(module.prompts)),
+            _("Journal entries"): count("entries"),
         })
-    return table_view(pd.DataFrame(rows), right=("Journal entries",))
+    return table_view(pd.DataFrame(rows), right=(_("Journal entries"),))
 
 
 class CourseProgress(PrivateBox):
