@@ -21,7 +21,7 @@ import pandas as pd
 from relcourse.store.mounts import JournalMode
 from relcourse.store.private import STORE_COMPANIONS
 from relcourse.store.rows import TABLE_SPECS
-from relcourse.store.schema import FAILURES, StoreError, default_store_path, open_store, store_failure
+from relcourse.store.schema import FAILURES, SCHEMA_VERSION, StoreError, default_store_path, open_store, store_failure
 
 TABLES = tuple(TABLE_SPECS)
 MIN_SECRET_BYTES = 6  # shorter values (module slugs, "yes") also occur in the schema and page headers
@@ -230,7 +230,7 @@ class Journal:
             for row in self._conn.execute(f"SELECT * FROM {table}"):
                 texts.update(v for v in row if isinstance(v, str))
                 if table == "entries":
-                    texts.update(str(v) for v in json.loads(row[4]).values() if isinstance(v, str))
+                    texts.update(_strings(row[4]))
         return {t.encode("utf-8") for t in texts if len(t.encode("utf-8")) >= MIN_SECRET_BYTES}
 
     def _release_old_pages(self, wait: float, refusal: str) -> None:
@@ -244,12 +244,18 @@ class Journal:
             while True:
                 try:
                     if self.mode.mode == "wal":
+                        # an empty WAL checkpoints even under a reader: write one frame, which it must then fold in
+                        self._conn.execute("BEGIN IMMEDIATE")
+                        self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")  # the same value: no change
+                        self._conn.execute("COMMIT")
                         blocked = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] != 0
                     else:  # a rollback journal: readers hold a shared lock that EXCLUSIVE waits for
                         self._conn.execute("BEGIN EXCLUSIVE")
                         self._conn.execute("ROLLBACK")
                         blocked = False
                 except sqlite3.OperationalError:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
                     blocked = True
                 if not blocked:
                     return
@@ -268,3 +274,21 @@ def _filters(**values: str | None) -> tuple[str, tuple[str, ...]]:
     if not pairs:
         return "", ()
     return "WHERE " + " AND ".join(f"{name} = ?" for name, _ in pairs), tuple(v for _, v in pairs)
+
+
+def _strings(text: str) -> list[str]:
+    """The strings inside a JSON text at any depth (none if it is not JSON: the text itself is searched)."""
+    try:
+        stack: list[Any] = [json.loads(text)]
+    except (ValueError, RecursionError):
+        return []
+    found = []
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            stack.extend([*value, *value.values()])
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found

@@ -355,3 +355,29 @@ def test_delete_all_refuses_while_a_reader_stays(journal_mode: str, tmp_path: Pa
             hold.set()
             reader.join()
         assert journal.reflection("m", "p") == SENTINEL + " reflection"
+
+
+def test_delete_all_refuses_a_reader_that_began_before_any_wal_frame(journal_mode: str, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read begun on a store just opened (an empty WAL) used to pass the check: rows went, then a refusal."""
+    monkeypatch.setenv("RELCOURSE_HOME", str(tmp_path))
+    path = tmp_path / "journal.sqlite"
+    with Journal(path) as journal:
+        _fill(journal)
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+    before = _snapshot(path)
+    reader = sqlite3.connect(path, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT * FROM reflections").fetchall()
+        with Journal(path) as journal:
+            with pytest.raises(StoreError, match="is reading the journal.*nothing was deleted"):
+                journal.delete_all(wait=0.3)
+        assert _snapshot(path) == before  # every row is still there
+        reader.execute("COMMIT")
+    finally:
+        reader.close()
+    assert main(["journal", "delete", "--all", "--yes"]) == 0
+    assert _snapshot(path) == {t: [] for t in TABLES}
+    assert SENTINEL.encode() not in _store_bytes(path)
