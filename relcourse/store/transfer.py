@@ -20,7 +20,7 @@ from relcourse.store.rows import MAX_ROWS, TABLE_SPECS, RowError
 FORMAT_NAME = "relcourse-journal"
 FORMAT_VERSION = 1
 CSV_COLUMNS = ["table", "data"]
-CSV_FORMAT_ROW = "_format"  # first CSV row: {"format": …, "version": …}
+CSV_FORMAT_ROW = "_format"  # the row after the column names: {"format": …, "version": …}; required
 MAX_IMPORT_BYTES = 100 * 2**20
 
 
@@ -58,14 +58,18 @@ def _parse_csv(text: str) -> dict[str, list[Any]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     if next(reader, None) != CSV_COLUMNS:
         raise ValueError("the first line is not 'table,data'")
+    # like a JSON file's format and version: a file without them is not known to be an export of this kind
+    missing = ValueError("the second line is not the '_format' line 'relcourse journal export' writes; export the journal again")
+    first = next(reader, None)
+    if first is None or len(first) != 2 or first[0] != CSV_FORMAT_ROW:
+        raise missing
+    _check_header(json.loads(first[1]))
     tables: dict[str, list[Any]] = {t: [] for t in TABLES}
-    for number, row in enumerate(reader, start=2):
+    for number, row in enumerate(reader, start=3):
         if len(row) != 2:
             raise ValueError(f"line {number} does not have 2 columns")
         table, data = row
-        if table == CSV_FORMAT_ROW:
-            _check_header(json.loads(data))
-        elif table in tables:
+        if table in tables:
             tables[table].append(json.loads(data))
         else:
             raise ValueError(f"line {number} names an unknown table")

@@ -68,6 +68,7 @@ def test_import_keys_never_reach_sql(store: Path, tmp_path: Path, capsys: pytest
     assert _snapshot(store) == before
 
 
+CSV_FORMAT = b'table,data\n_format,"{""format"": ""relcourse-journal"", ""version"": 1}"\n'
 MALFORMED: dict[str, bytes] = {
     "empty": b"",
     "binary": bytes(range(256)) * 4,
@@ -80,9 +81,11 @@ MALFORMED: dict[str, bytes] = {
     "unknown-section": _export({}, extra=[]).encode(),
     "deep-nesting": b'{"format": "relcourse-journal", "version": 1, "entries": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     "csv-bad-header": b"tab,data\nentries,{}\n",
-    "csv-unknown-table": b"table,data\nsqlite_master,{}\n",
-    "csv-bad-json": b"table,data\nsettings,{not json\n",
-    "csv-three-columns": b"table,data\nsettings,{},{}\n",
+    "csv-unknown-table": CSV_FORMAT + b"sqlite_master,{}\n",
+    "csv-bad-json": CSV_FORMAT + b"settings,{not json\n",
+    "csv-three-columns": CSV_FORMAT + b"settings,{},{}\n",
+    "csv-second-format-row": CSV_FORMAT + b'_format,"{""format"": ""relcourse-journal"", ""version"": 1}"\n',
+    "csv-only-column-names": b"table,data\n",
 }
 
 
@@ -154,12 +157,21 @@ def test_file_and_row_size_are_limited(store: Path, tmp_path: Path, monkeypatch:
     assert "larger than 1 MB" in _one_line_error(capsys)
 
 
-def test_old_csv_without_format_row_still_imports(private_home: Path, tmp_path: Path) -> None:
+def test_csv_without_format_row_is_refused(store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CSV file used to be taken without the '_format' line a JSON file must carry as format and version."""
     old = tmp_path / "old.csv"
     with old.open("w", newline="") as handle:
         csv.writer(handle).writerows([["table", "data"], ["settings", json.dumps({"module": "m", "key": "k", "value": "v"})]])
-    with Journal() as journal:
-        assert transfer.import_journal(journal, old) == 1
+    before = _snapshot(store)
+    assert main(["journal", "import", str(old)]) == 2
+    err = _one_line_error(capsys)
+    assert str(old) in err and "'_format' line" in err and "export the journal again" in err and "nothing was imported" in err
+    assert _snapshot(store) == before
+    with old.open("w", newline="") as handle:
+        csv.writer(handle).writerows([["table", "data"], ["_format", json.dumps({"format": "relcourse-journal", "version": 1})],
+                                      ["settings", json.dumps({"module": "m", "key": "k", "value": "v"})]])
+    assert main(["journal", "import", str(old)]) == 0
+    with Journal(store) as journal:
         assert journal.setting("m", "k") == "v"
 
 
