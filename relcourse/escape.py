@@ -32,7 +32,9 @@ _LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+[.)])", re.MULTILINE)
 #: what renderers turn into links by themselves (GFM autolinks: ``x://…``, ``www.``)
 _AUTOLINK = re.compile(r":(?=//)|(?<=\bwww)\.", re.IGNORECASE)
 #: Markdown link/image syntax and bare addresses in article text
-_LINK = re.compile(r"(?P<image>!?)\[(?P<label>[^\]\n]*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)"
+#: (label, address and title bounded, so a line of thousands of ``[`` is scanned in linear time)
+_LINK = re.compile(r"(?P<image>!?)\[(?P<label>[^\[\]\n]{0,500})\]\((?P<url>[^()\s]{0,2000}(?:\([^()\s]{0,2000}\)[^()\s]{0,2000})?)"
+                   r"(?:\s+\"[^\"\n]{0,500}\")?\)"
                    r"|(?P<bare>https://[^\s<>\"]+[^\s<>\".,;:!?)\]'])")
 #: what an address shown as a link may contain (no quotes, brackets, spaces or controls)
 _SAFE_URL = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
@@ -51,17 +53,33 @@ def _entities(text: str) -> str:
     return _CONTROL.sub("", _ANSI.sub("", text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: how a character that means something in Markdown is written so it only shows: a numeric
+#: character reference (backslash escapes are undone inside link text by JupyterLab's renderer,
+#: so ``[\\[x\\](http://…)](m.ipynb)`` became a live link); ``$`` and ``\\`` also sit in a span
+#: that MathJax skips, because JupyterLab typesets the rendered page, where ``$x$`` is maths again
+_LITERAL = {char: f"&#{ord(char)};" for char in "`*_[]!|~"} | {
+    char: f'<span class="mathjax_ignore">&#{ord(char)};</span>' for char in "$\\"}
+
+
+def _literal(match: re.Match[str]) -> str:
+    return _LITERAL[match[1]]
+
+
+def _no_autolink(match: re.Match[str]) -> str:
+    return f"&#{ord(match[0])};"
+
+
 def markdown_text(text: str) -> str:
     """One value shown exactly as written in a Markdown cell: no HTML, emphasis, link,
     image, code, maths, table, heading or list is made from it."""
-    escaped = _INLINE.sub(r"\\\1", _entities(text))
-    escaped = _AUTOLINK.sub(lambda m: "\\" + m[0], escaped)
+    escaped = _INLINE.sub(_literal, _entities(text))
+    escaped = _AUTOLINK.sub(_no_autolink, escaped)
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if len(m[2]) == 1 else f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", escaped)
 
 
 def _block_plain(text: str) -> str:
-    escaped = _BLOCK_INLINE.sub(r"\\\1", _entities(text))
-    return _AUTOLINK.sub(lambda m: "\\" + m[0], escaped)
+    escaped = _BLOCK_INLINE.sub(_literal, _entities(text))
+    return _AUTOLINK.sub(_no_autolink, escaped)
 
 
 def markdown_block(text: str) -> str:

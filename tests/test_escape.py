@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import html as html_module
+import json
+import os
 import re
+import shutil
+import subprocess
 
 import pytest
 from markdown_it import MarkdownIt
 from nbconvert.filters.markdown import markdown2html
 
 from relcourse.escape import chart_text, html_text, markdown_block, markdown_text, safe_link, terminal_text
+
+from .conftest import ROOT
 
 HOSTILE = [
     "Security_and_Needs-133-<script>alert('XSS')</script>",
@@ -21,9 +28,15 @@ HOSTILE = [
     "see http://127.0.0.1:8123/x and www.example.com and <https://example.org>",
     "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "`<b>code</b>` $x^2$ | a | b |",
+    "Title ![x](http://127.0.0.1:9/a.png) [y](javascript:alert(1)) $x$ \\(y\\) \\[z\\] $$w$$ www.evil.com",
+    "a\\\\(b\\\\) [[x]](https://e.com) ![[y]](http://e.com) \\begin{equation}x\\end{equation}",
 ]
+MARKED = ROOT / "node_modules" / "marked"
+#: the maths delimiters MathJax looks for in JupyterLab's rendered page
+MATHS = re.compile(r"\$|\\[(\[]|\\begin\{")
 #: what a renderer may make of escaped text: paragraphs, emphasis and https links only
-LIVE = re.compile(r"<(?!/?(p|em|strong|h[1-6]|ul|ol|li|blockquote|hr|br)\b|a href=\"https://|/a>)", re.IGNORECASE)
+LIVE = re.compile(r"<(?!/?(p|em|strong|h[1-6]|ul|ol|li|blockquote|hr|br|table|thead|tbody|tr|th|td)\b|a href=\"https://|/a>"
+                  r"|span class=\"mathjax_ignore\">|/span>)", re.IGNORECASE)
 
 
 def renders(markdown: str) -> list[str]:
@@ -84,3 +97,42 @@ def test_chart_text() -> None:
 def test_markdown_block_keeps_the_articles_tables_as_text_cells() -> None:
     html = renders(markdown_block("| Time-out | <b>x</b> |\n|---|---|\n| calm | [a](javascript:x) |"))[0]
     assert "<table>" in html and "&lt;b&gt;x&lt;/b&gt;" in html and "href" not in html
+
+
+def _marked(sources: list[str]) -> list[str]:
+    """HTML from marked, the Markdown renderer JupyterLab uses, with its GFM options."""
+    if shutil.which("node") is None or not MARKED.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("node and marked (npm ci) are needed: the escaping must be checked against JupyterLab's renderer")
+        pytest.skip("node and node_modules/marked are not installed (npm ci)")
+    script = ("const {marked} = require(process.argv[1]); let input = '';"
+              "process.stdin.on('data', d => input += d).on('end', () => process.stdout.write("
+              "JSON.stringify(JSON.parse(input).map(s => marked.parse(s, {gfm: true})))));")
+    done = subprocess.run(["node", "-e", script, str(MARKED)], input=json.dumps(sources), capture_output=True,
+                          text=True, check=True, timeout=60)
+    return list(json.loads(done.stdout))
+
+
+def _as_jupyterlab_shows(text: str) -> list[str]:
+    """A title in a list link, a heading, a table cell and an article block, as the notebooks put them."""
+    return [f"- [{markdown_text(text)}](module.ipynb): about", f"# {markdown_text(text)}",
+            f"| {markdown_text(text)} | x |\n|---|---|\n| y | z |", markdown_block(text)]
+
+
+def test_jupyterlab_renders_no_live_link_tag_or_maths_from_content() -> None:
+    """JupyterLab's renderer undoes backslash escapes inside link text (a title made a live link in
+    the course index), and JupyterLab typesets ``$…$`` and ``\\(…\\)`` in the rendered page."""
+    sources = [source for text in HOSTILE for source in _as_jupyterlab_shows(text)]
+    for source, html in zip(sources, _marked(sources), strict=True):
+        hrefs = re.findall(r'<a\s[^>]*href="([^"]*)"', html)
+        assert all(href == "module.ipynb" or href.startswith("https://") for href in hrefs), html
+        assert html.count("<a ") == len(hrefs) <= 1 + source.count("https://"), html
+        assert not LIVE.search(html.replace('<a href="module.ipynb">', "")), html
+        outside_spans = re.sub(r'<span class="mathjax_ignore">[^<]*</span>', "", html)
+        assert not MATHS.search(outside_spans) and not MATHS.search(source.replace("\\\\", "")), html
+
+
+def test_dollars_and_backslashes_still_read_as_written() -> None:
+    text = "It costs $5 \\ a $day$; see \\(this\\)."
+    for html in [*renders(markdown_text(text)), *_marked([markdown_text(text)])]:
+        assert html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip() == text, html

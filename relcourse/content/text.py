@@ -6,6 +6,7 @@ sentence ends, in English and in Chinese.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -28,16 +29,18 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     done = 0
+    unclosed: set[str] = set()  # closing marks that no longer occur: later openings need no search
     for opening in OPENING_RE.finditer(text):
         index = opening.start()
         char = opening[0]
-        if index < done or (char in "'‘" and index > 0 and text[index - 1].isalnum()):
-            continue
         close = QUOTE_PAIRS[char]
+        if index < done or close in unclosed or (char in "'‘" and index > 0 and text[index - 1].isalnum()):
+            continue
         end = text.find(close, index + 1)
         while end >= 0 and close in "'’" and end + 1 < len(text) and text[end + 1].isalpha():
             end = text.find(close, end + 1)  # an apostrophe ("don't"), not the closing mark
         if end < 0:
+            unclosed.add(close)
             continue  # never closed: not a quotation
         spans.append((index, end + 1))
         done = end + 1
@@ -83,10 +86,13 @@ def split_sentences(text: str) -> list[str]:
     (Chinese), together with any closing quote that follows the mark.
     """
     spans = _quoted_spans(text)
+    starts = [start for start, _ in spans]
 
     def inside(match: re.Match[str]) -> bool:
-        """The mark ends a sentence within a quotation, not the sentence that holds it."""
-        return any(start < match.start() and match.end() < end for start, end in spans)
+        """The mark ends a sentence within a quotation, not the sentence that holds it (quotations
+        are in order and never overlap, so only the last one opened before the mark can hold it)."""
+        last = bisect.bisect_left(starts, match.start()) - 1
+        return last >= 0 and match.end() < spans[last][1]
 
     cuts = sorted(
         match.end() for pattern in (LATIN_END_RE, CJK_END_RE) for match in pattern.finditer(text) if not inside(match)

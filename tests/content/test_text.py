@@ -59,3 +59,15 @@ def test_slugify_separator() -> None:
 ])
 def test_nest_quotes(text: str, expected: str) -> None:
     assert nest_quotes(text) == expected
+
+
+def test_a_mark_inside_a_later_quotation_does_not_end_the_sentence() -> None:
+    """Only the quotation opened last before a mark can hold it; earlier ones, closed or never
+    closed, do not (the splitter looks one up by position instead of scanning them all)."""
+    text = '“Never closed. She said "Stop. Now" and left. ‘Mine. Yours’ too. Then “again. Done.'
+    assert split_sentences(text) == ["“Never closed.", 'She said "Stop. Now" and left.', "‘Mine. Yours’ too.",
+                                     "Then “again.", "Done."]
+
+
+def test_unclosed_quotes_quote_nothing_however_many() -> None:
+    assert split_sentences("“Word. Next " * 500)[:2] == ["“Word.", "Next “Word."]

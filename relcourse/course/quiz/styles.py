@@ -28,11 +28,11 @@ class Example:
 def examples(ctx: Context) -> list[Example]:
     """Every labelled example, in reading order; a quotation labelled with two styles is left out."""
     found: list[Example] = []
+    patterns = [(style, word, pattern) for style in ctx.words.styles for word, pattern in ctx.words.style_res(style)]
     for sentence in ctx.sentences:
-        for style in ctx.words.styles:
-            for word, pattern in ctx.words.style_res(style):
-                for match in pattern.finditer(sentence.text):
-                    found.append(Example(sentence, style, word, quoted(match, "example").strip()))
+        for style, word, pattern in patterns:
+            for match in pattern.finditer(sentence.text):
+                found.append(Example(sentence, style, word, quoted(match, "example").strip()))
     styles_of: dict[str, set[str]] = {}
     for example in found:
         styles_of.setdefault(example.text, set()).add(example.style.name)
