@@ -20,10 +20,11 @@ import pandas as pd
 
 from relcourse.store.mounts import JournalMode
 from relcourse.store.private import STORE_COMPANIONS
-from relcourse.store.rows import TABLE_SPECS
+from relcourse.store.rows import TABLE_SPECS, RowError, entry_fields
 from relcourse.store.schema import FAILURES, SCHEMA_VERSION, StoreError, default_store_path, open_store, store_failure
 
 TABLES = tuple(TABLE_SPECS)
+ENTRIES = TABLE_SPECS["entries"]
 MIN_SECRET_BYTES = 6  # shorter values (module slugs, "yes") also occur in the schema and page headers
 
 
@@ -73,22 +74,35 @@ class Journal:
 
     # --- journal entries -------------------------------------------------------------
     def add_entry(self, module: str, template: str, fields: dict[str, Any], created: str | None = None) -> int:
-        """Save one structured journal entry; returns its id."""
+        """Save one structured journal entry; returns its id. An entry that ``entries()`` could not
+        show back (a field named like a column, a value that is a list) is refused with RowError."""
+        row = {"module": module, "template": template, "created": created or now_iso(),
+               "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True)}
+        values = ENTRIES.check(row, 0)
         with self.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO entries (module, template, created, fields) VALUES (?, ?, ?, ?)",
-                (module, template, created or now_iso(), json.dumps(fields, ensure_ascii=False, sort_keys=True)),
-            )
+            cursor = conn.execute("INSERT INTO entries (module, template, created, fields) VALUES (?, ?, ?, ?)", values)
         return int(cursor.lastrowid or 0)
 
     def entries(self, module: str | None = None, template: str | None = None) -> pd.DataFrame:
-        """Entries as a DataFrame: id, module, template, created, then one column per field."""
+        """Entries as a DataFrame: id, module, template, created, then one column per field.
+
+        Every row is checked as an import checks it: one that is not usable (written by another
+        program or an older relcourse) is a StoreError naming the row, not a broken table or chart.
+        """
         where, params = _filters(module=module, template=template)
         rows = self._conn.execute(
             f"SELECT id, module, template, created, fields FROM entries {where} ORDER BY created, id", params
         ).fetchall()
+        records = []
+        for entry_id, *values in rows:
+            try:
+                ENTRIES.check(dict(zip(ENTRIES.columns, values)), entry_id)
+            except RowError as exc:
+                raise StoreError(f"{self.path}: {exc}; this entry cannot be shown: run 'relcourse journal export', "
+                                 "correct or remove it in that file and import it into an empty journal") from None
+            records.append(entry_fields(values[1], values[3]))
         base = pd.DataFrame(rows, columns=["id", "module", "template", "created", "fields"])
-        fields = pd.DataFrame.from_records([json.loads(r[4]) for r in rows], index=base.index)
+        fields = pd.DataFrame.from_records(records, index=base.index)
         frame = pd.concat([base.drop(columns="fields"), fields], axis=1)
         frame["created"] = pd.to_datetime(frame["created"], utc=True, format="ISO8601")
         return frame

@@ -1,32 +1,60 @@
-"""The columns of each store table and how an imported row is checked against them.
+"""The columns of each store table and what a valid row is: the one rule for import and reading.
 
 Import files travel between computers and may be hand-edited or hostile: each row is checked
-(type, ISO date, JSON text, size) before anything is written, and SQL only ever names the
-columns listed here. Messages name the table, row and column, never the row's text.
+(type, ISO date, JSON text, size, and what the widgets read back: entry fields, self-check scores,
+the plan's start date) before anything is written, and SQL only ever names the columns listed
+here. The store's readers check rows by the same rule, so a row that got in some other way is a
+one-line error, not a traceback. Messages name the table, row and column, never the row's text.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+
+from relcourse.errors import RelcourseError
 
 MAX_ROW_BYTES = 1_000_000
 MAX_ROWS = 1_000_000
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: dates the store holds (entry times, the plan's start): wider than any course, narrower than what breaks
+#: date arithmetic (a plan from 9999-12-31) or pandas (timestamps end in 2262)
+EARLIEST, LATEST = date(1970, 1, 1), date(2199, 12, 31)
+
+#: an entry's own columns: a field of the same name would be a second column of that name in ``entries()``
+ENTRY_COLUMNS = ("id", "module", "template", "created", "fields")
+MAX_FIELDS = 200
+#: the template of a self-check take, whose fields are ``{"answers": {item: n}, "scores": {subscale: x or null}}``
+RESULT_TEMPLATE = "result"
+MAX_SCORE = 100_000  # a sum of 200 items on a 0–10 scale is 2,000
+MAX_ANSWER = 1_000
+#: the setting holding a module's practice-plan start day (``YYYY-MM-DD``)
+PLAN_START = "plan_start"
 
 
-class RowError(ValueError):
-    """One imported row does not fit the store; the message is safe to show (no row text)."""
+class RowError(RelcourseError, ValueError):
+    """One row does not fit the store; the message is safe to show (no row text)."""
+
+
+def _unicode(value: str) -> str:
+    """Text SQLite can hold: JSON's ``"\\ud800"`` decodes to a lone surrogate, which UTF-8 cannot encode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise RowError("holds a lone surrogate (\\ud800–\\udfff), which is not text") from None
+    return value
 
 
 def _text(value: Any) -> Any:
     if not isinstance(value, str) or "\x00" in value:
         raise RowError("is not text")
-    return value
+    return _unicode(value)
 
 
 def _name(value: Any) -> Any:
@@ -35,28 +63,104 @@ def _name(value: Any) -> Any:
     return value
 
 
+def _in_range(day: date) -> None:
+    if not EARLIEST <= day <= LATEST:
+        raise RowError(f"is not between {EARLIEST.isoformat()} and {LATEST.isoformat()}")
+
+
 def _iso(value: Any) -> Any:
     if not isinstance(value, str) or not _ISO.fullmatch(value):
         raise RowError("is not a date and time (ISO 8601, e.g. 2026-03-01T10:00:00+00:00)")
     try:
-        datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise RowError("is not a valid date and time") from None
+    _in_range(moment.date())
     return value
+
+
+def plan_start(value: Any) -> date:
+    """A saved practice-plan start: a real day (``2026-03-02``) in the range the store holds."""
+    if not isinstance(value, str) or not _DAY.fullmatch(value):
+        raise RowError("is not a day (YYYY-MM-DD, e.g. 2026-03-02)")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise RowError("is not a real day") from None
+    _in_range(day)
+    return day
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def load_json(value: Any) -> Any:
+    """A JSON text column's value; NaN and Infinity (which Python's json accepts) and lone surrogates are refused."""
+    try:
+        data = json.loads(_text(value), parse_constant=_no_constant)
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise RowError("holds a lone surrogate (\\ud800–\\udfff), which is not text") from None
+    except (ValueError, RecursionError):
+        raise RowError("is not JSON text") from None
+    return data
 
 
 def _json(value: Any) -> Any:
-    try:
-        json.loads(_text(value))
-    except (ValueError, RecursionError):
-        raise RowError("is not JSON text") from None
+    load_json(value)
     return value
 
 
-def _json_object(value: Any) -> Any:
-    if not isinstance(json.loads(_json(value)), dict):
+def _number(value: Any, limit: float) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and abs(value) <= limit
+
+
+def _is_name(key: Any) -> bool:
+    return isinstance(key, str) and bool(key.strip()) and len(key) <= 200
+
+
+def _names_to(value: Any, fits: Callable[[Any], bool], what: str) -> dict[str, Any]:
+    if not isinstance(value, dict) or not all(_is_name(k) and fits(v) for k, v in value.items()) or len(value) > MAX_FIELDS:
+        raise RowError(f"is not a mapping of names to {what}")
+    return value
+
+
+def result_scores(fields: Mapping[str, Any]) -> dict[str, float | None]:
+    """A self-check take's scores by subscale (``None``: not scored), after checking the take's fields."""
+    if set(fields) != {"answers", "scores"}:
+        raise RowError("of a self-check result are not 'answers' and 'scores'")
+    _names_to(fields["answers"], lambda v: isinstance(v, int) and not isinstance(v, bool) and abs(v) <= MAX_ANSWER,
+              f"whole-number answers (up to {MAX_ANSWER})")
+    return _names_to(fields["scores"], lambda v: v is None or _number(v, MAX_SCORE), f"scores (numbers up to {MAX_SCORE} or null)")
+
+
+def entry_fields(template: str, value: Any) -> dict[str, Any]:
+    """An entry's fields: one value (text, a number or none) per field, or a self-check take."""
+    fields = load_json(value)
+    if not isinstance(fields, dict):
         raise RowError("is not a JSON object")
-    return value
+    if len(fields) > MAX_FIELDS:
+        raise RowError(f"has more than {MAX_FIELDS} fields")
+    clash = next((name for name in ENTRY_COLUMNS if name in fields), None)
+    if clash is not None:
+        raise RowError(f"has a field named {clash!r}, which is a column of the entry")
+    if not all(_is_name(k) for k in fields):
+        raise RowError("has a field name that is empty or longer than 200 characters")
+    if template == RESULT_TEMPLATE:
+        result_scores(fields)
+    elif not all(v is None or isinstance(v, str) or _number(v, 1e15) for v in fields.values()):
+        raise RowError("has a value that is not text, a number or null")
+    return fields
+
+
+def _entry(row: Mapping[str, Any]) -> None:
+    entry_fields(row["template"], row["fields"])
+
+
+def _setting(row: Mapping[str, Any]) -> None:
+    if row["key"] == PLAN_START:
+        plan_start(row["value"])
 
 
 def _flag(value: Any) -> Any:
@@ -82,6 +186,8 @@ class TableSpec:
     columns: Mapping[str, Check]
     key: tuple[str, ...]
     optional: tuple[str, ...] = ()  # accepted and ignored (the row id of the other computer)
+    #: what the columns mean together (an entry's fields, a setting's value); raises RowError about ``column``
+    row_check: tuple[str, Callable[[Mapping[str, Any]], None]] | None = None
 
     def insert_sql(self) -> str:
         names = ", ".join(self.columns)
@@ -99,12 +205,16 @@ class TableSpec:
         missing = [c for c in self.columns if c not in row]
         if unknown or missing:
             raise RowError(f"{where} does not have the columns {', '.join(self.columns)}")
-        if len(json.dumps(row, ensure_ascii=False).encode("utf-8")) > MAX_ROW_BYTES:
+        if len(json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass")) > MAX_ROW_BYTES:
             raise RowError(f"{where} is larger than {MAX_ROW_BYTES // 1000} kB")
         for name in self.optional:
             if name in row:
                 self._checked(_row_id, row[name], where, name)
-        return tuple(self._checked(check, row[name], where, name) for name, check in self.columns.items())
+        values = tuple(self._checked(check, row[name], where, name) for name, check in self.columns.items())
+        if self.row_check is not None:
+            column, check_row = self.row_check
+            self._checked(lambda _: check_row(dict(zip(self.columns, values))), None, where, column)
+        return values
 
     @staticmethod
     def _checked(check: Check, value: Any, where: str, name: str) -> Any:
@@ -115,14 +225,14 @@ class TableSpec:
 
 
 TABLE_SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
-    TableSpec("entries", {"module": _name, "template": _name, "created": _iso, "fields": _json_object},
-              key=("module", "template", "created", "fields"), optional=("id",)),
+    TableSpec("entries", {"module": _name, "template": _name, "created": _iso, "fields": _json},
+              key=("module", "template", "created", "fields"), optional=("id",), row_check=("fields", _entry)),
     TableSpec("reflections", {"module": _name, "prompt_id": _name, "text": _text, "updated": _iso},
               key=("module", "prompt_id")),
     TableSpec("attempts", {"module": _name, "item_id": _name, "answer": _json, "correct": _flag, "created": _iso},
               key=("module", "item_id", "created"), optional=("id",)),
     TableSpec("checkoffs", {"module": _name, "step_id": _name, "done": _flag, "updated": _iso},
               key=("module", "step_id")),
-    TableSpec("settings", {"module": _name, "key": _name, "value": _text}, key=("module", "key")),
+    TableSpec("settings", {"module": _name, "key": _name, "value": _text}, key=("module", "key"), row_check=("value", _setting)),
     TableSpec("drafts", {"module": _name, "field": _name, "text": _text, "updated": _iso}, key=("module", "field")),
 )}

@@ -34,8 +34,8 @@ def counts_by(entries: pd.DataFrame, field: str | Sequence[str]) -> pd.DataFrame
     present = [f for f in fields if f in entries]
     if entries.empty or not present:
         return pd.DataFrame({name: pd.Series(dtype=str), "count": pd.Series(dtype=int)})
-    values = pd.concat([entries[f] for f in present], ignore_index=True).dropna()
-    counts = values[values.astype(str).str.strip() != ""].value_counts().sort_index()
+    values = pd.concat([entries[f] for f in present], ignore_index=True).dropna().astype(str)  # 3 and "3" sort together
+    counts = values[values.str.strip() != ""].value_counts().sort_index()
     return pd.DataFrame({name: counts.index, "count": counts.to_numpy()})
 
 

@@ -11,6 +11,7 @@ from IPython.core.display import HTML
 from IPython.core.display_functions import display
 
 from relcourse.course.logs import Field, JournalTemplate
+from relcourse.errors import RelcourseError
 from relcourse.i18n import _
 from relcourse.store.journal import Journal
 from relcourse.store.views import summary_chart, summary_sentence
@@ -137,7 +138,11 @@ class JournalForm(PrivateBox):
         if not any(str(v).strip() for v in texts):
             self.state.value = status(_("Write something first."))
             return None
-        entry_id = self.journal.add_entry(self.module_slug, self.template.id, values)
+        try:
+            entry_id = self.journal.add_entry(self.module_slug, self.template.id, values)
+        except RelcourseError as exc:  # a full disk, a read-only store: what was typed stays in the form
+            self.state.value = status(html_text(str(exc)), "bad")
+            return None
         for field in self.template.fields:  # an empty form for the next entry
             widget = self.inputs[field.id]
             if isinstance(widget, w.Dropdown):

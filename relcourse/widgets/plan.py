@@ -10,10 +10,11 @@ from relcourse.course.loader import Module
 from relcourse.course.schedule import schedule, to_ics
 from relcourse.i18n import _, format_day
 from relcourse.store.journal import Journal
-from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text
+from relcourse.store.rows import EARLIEST, LATEST, PLAN_START, RowError, plan_start
+from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
 from relcourse.widgets.downloads import Download, download_link
 
-START_KEY = "plan_start"
+START_KEY = PLAN_START  # what a usable saved start is: store.rows.plan_start
 
 
 class PlanTracker(PrivateBox):
@@ -23,8 +24,14 @@ class PlanTracker(PrivateBox):
         super().__init__(module.slug, "plan")
         self.module = module
         self.journal = journal
+        start, self.notice = today or date.today(), w.HTML()
         saved = journal.setting(module.slug, START_KEY)
-        self.start = w.DatePicker(description=_("Start date"), value=date.fromisoformat(saved) if saved else (today or date.today()))
+        if saved:
+            try:
+                start = plan_start(saved)
+            except RowError:  # imported or written by another program: today's date, and say so
+                self.notice.value = status(_("The saved start date could not be read; choose the start date again."), "bad")
+        self.start = w.DatePicker(description=_("Start date"), value=start)
         done = journal.checked_steps(module.slug)
         steps = module.article.plan
         self.boxes = {f"{s.kind.lower()}-{s.number}": w.Checkbox(value=f"{s.kind.lower()}-{s.number}" in done, indent=False, tooltip=_("Done: {step}").format(step=s.title),
@@ -35,7 +42,7 @@ class PlanTracker(PrivateBox):
         self.download = w.HTML()  # a link carrying the calendar, renewed with the start date
         rows = [w.HBox([self.boxes[key], w.HTML(f"<b>{html_text(step.title)}</b>", layout=w.Layout(width="55%")), self.dates[key]])
                 for key, step in zip(self.boxes, steps)]
-        self.children = [self.start, *rows, w.HBox([self.progress, self.progress_label]), self.download]
+        self.children = [self.start, self.notice, *rows, w.HBox([self.progress, self.progress_label]), self.download]
         self.start.observe(lambda _: self.start_changed(), names="value")
         for key, box in self.boxes.items():
             box.observe(lambda change, key=key: self.toggle(key, change["new"]), names="value")
@@ -53,8 +60,16 @@ class PlanTracker(PrivateBox):
         self.progress_label.value = "&nbsp;" + _("{done} of {total} done").format(done=done, total=len(self.boxes))
 
     def start_changed(self) -> None:
-        if self.start.value is not None:
-            self.journal.set_setting(self.module.slug, START_KEY, self.start.value.isoformat())
+        if self.start.value is None:
+            return
+        try:
+            plan_start(self.start.value.isoformat())  # a date picker also offers the year 9999
+        except RowError:
+            self.notice.value = status(html_text(_("Choose a start date between {earliest} and {latest}.").format(
+                earliest=format_day(EARLIEST), latest=format_day(LATEST))), "bad")
+            return
+        self.notice.value = ""
+        self.journal.set_setting(self.module.slug, START_KEY, self.start.value.isoformat())
         self.refresh()
 
     def toggle(self, key: str, done: bool) -> None:

@@ -16,15 +16,18 @@ from relcourse.course.loader import current_course
 from relcourse.course.selfcheck.instrument import Instrument, Result, SubscaleScore, score
 from relcourse.course.selfcheck.recommend import recommend
 from relcourse.errors import RelcourseError
+from relcourse.escape import chart_text
 from relcourse.escape import markdown_text as md
 from relcourse.i18n import _
 from relcourse.store.journal import Journal
+from relcourse.store.rows import RESULT_TEMPLATE as STORED_RESULT
+from relcourse.store.schema import StoreError
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, html_text, status, table_view
 from relcourse.widgets.charts import chart_html
 from relcourse.widgets.downloads import Download, download_link
 from relcourse.widgets.result_card import explanation, position_chart, position_summary, save_card
 
-RESULT_TEMPLATE = "result"
+RESULT_TEMPLATE = STORED_RESULT  # the shape of a stored take: store.rows.result_scores
 #: the result card's files, by suffix, as offered for download
 CARD_TYPES = {".png": "image/png", ".pdf": "application/pdf"}
 _views: weakref.WeakSet[PrivateBox] = weakref.WeakSet()
@@ -39,12 +42,16 @@ def score_text(value: float | None) -> str:
 
 def saved_results(journal: Journal, instrument: Instrument) -> list[tuple[datetime, Result]]:
     """Every completed take, oldest first (retaking keeps the history)."""
-    entries = journal.entries(instrument.id, RESULT_TEMPLATE)
+    entries = journal.entries(instrument.id, RESULT_TEMPLATE)  # each take's scores checked by store.rows.result_scores
     takes = []
     for _taken, row in entries.iterrows():
         result = Result(instrument.id)
         for sub in instrument.subscales:
             value = row["scores"].get(sub.id)
+            items = len(sub.items) if sub.method == "sum" else 1
+            if value is not None and not instrument.scale_min * items <= value <= instrument.scale_max * items:
+                raise StoreError(f"{journal.path}: a saved result of {instrument.id} has a score outside its scale; "
+                                 "run 'relcourse journal export', remove that result from the file and import it into an empty journal")
             result.scores[sub.id] = SubscaleScore(sub.id, value, 0, 0)
         takes.append((row["created"].to_pydatetime(), result))
     return takes
@@ -186,7 +193,7 @@ class SelfCheckHistory(PrivateBox):
         figure = Figure(figsize=(6, 2.6), layout="constrained")
         axis = figure.subplots()
         for column in table.columns[1:]:
-            axis.plot(range(1, len(table) + 1), table[column], marker="o", label=column)
+            axis.plot(range(1, len(table) + 1), table[column], marker="o", label=chart_text(column))  # YAML text: never maths
         axis.set_xticks(range(1, len(table) + 1))
         axis.set_xlabel(_("Take"), fontsize=8)
         axis.set_ylim(self.instrument.scale_min, self.instrument.scale_max)
