@@ -38,7 +38,7 @@ class BuildResult:
 
     @property
     def errors(self) -> int:
-        return sum(d.severity == "error" for d in self.course.diagnostics)
+        return sum(d.severity == "error" for d in [*self.course.diagnostics, *self.notebooks.refused])
 
 
 def build(content_dir: str | Path = "content", notebooks: str | Path = "notebooks", exports: str | Path = "exports",

@@ -12,6 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from relcourse.content.model import Diagnostic
 from relcourse.content.parser import load_article, load_articles
 from relcourse.content.serialize import article_to_json
 from relcourse.course import polarity, review
@@ -177,9 +178,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     result = build(args.content, args.notebooks, args.exports, check=args.check,
                    notebooks_only=args.notebooks_only, show_progress=sys.stderr.isatty())
-    for diagnostic in result.course.diagnostics:
-        print(terminal_text(str(diagnostic)), file=sys.stderr)
     report = result.notebooks
+    for diagnostic in [*result.course.diagnostics, *report.refused]:
+        print(terminal_text(str(diagnostic)), file=sys.stderr)
     if args.check:
         problems = report.stale + report.orphaned
         for path in report.stale:
@@ -221,7 +222,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                                    minutes=args.minutes, selfcheck=args.selfcheck or "", paper=args.paper or "",
                                    formats=formats, log_weeks=args.log_weeks, start=args.start, every_days=args.every_days)
     else:
-        slugs = args.modules or module_slugs(args.notebooks)
+        refused: list[Diagnostic] = []
+        slugs = args.modules or module_slugs(args.notebooks, refused)
+        for warning in refused:  # a pipe or device named like a notebook: named, never read, the rest exported
+            print(terminal_text(str(warning)), file=sys.stderr)
         if not slugs:
             print(error_line(_("no module notebooks in {folder}; run 'relcourse build' first").format(folder=args.notebooks)),
                   file=sys.stderr)

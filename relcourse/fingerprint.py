@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relcourse import __version__
-from relcourse.files import write_atomic
+from relcourse.content.decode import MAX_ARTICLE_BYTES
+from relcourse.files import FileRefused, read_regular_file, write_atomic
 
 if TYPE_CHECKING:
     from relcourse.course.loader import Course
@@ -27,6 +28,9 @@ PACKAGE = Path(__file__).resolve().parent
 #: the build record kept in each output folder (notebooks/, exports/); hidden, never shipped
 MANIFEST_NAME = ".relcourse-build.json"
 MANIFEST_FORMAT = 1
+#: the largest output file hashed (a programme's PDF is a few MB); a larger one is simply made again
+MAX_OUTPUT_BYTES = 200_000_000
+MAX_MANIFEST_BYTES = 10_000_000
 
 
 def digest(*parts: str | bytes) -> str:
@@ -40,10 +44,10 @@ def digest(*parts: str | bytes) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes, or "" when it cannot be read (so it never matches a record)."""
+    """The SHA-256 of a file's bytes, or "" when it is missing or not a regular file (so it never matches a record)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_regular_file(path, MAX_OUTPUT_BYTES)).hexdigest()
+    except FileRefused:
         return ""
 
 
@@ -53,7 +57,11 @@ def sources_fingerprint(sources: Iterable[Path], *extra: str) -> str:
     folder or on another machine gives the same notebook."""
     parts: list[str | bytes] = [f"relcourse {__version__}", *extra]
     for path in sources:
-        parts += [path.name, path.read_bytes()]
+        try:
+            data = read_regular_file(path, MAX_ARTICLE_BYTES)
+        except FileRefused as exc:  # a pipe or folder named like a content file: never read, still a change
+            data = f"not read: {exc.message}".encode()
+        parts += [path.name, data]
     return digest(*parts)
 
 
@@ -79,11 +87,11 @@ class BuildManifest:
     @classmethod
     def read(cls, folder: Path) -> BuildManifest:
         try:
-            data = json.loads((folder / MANIFEST_NAME).read_text("utf-8"))
+            data = json.loads(read_regular_file(folder / MANIFEST_NAME, MAX_MANIFEST_BYTES))
             outputs = data["outputs"] if data.get("format") == MANIFEST_FORMAT else {}
             if not isinstance(outputs, dict):
                 outputs = {}
-        except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        except (FileRefused, ValueError, KeyError, AttributeError, TypeError):
             outputs = {}
         return cls(folder, {k: v for k, v in outputs.items() if isinstance(v, dict)})
 

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from relcourse.cli import main
 
-from .conftest import CONTENT, FIXTURES
+from .conftest import CONTENT, FIXTURE_ARTICLES, FIXTURES, content_folder
 
 
 def test_check_prints_a_row_per_article(capsys: pytest.CaptureFixture[str]) -> None:
@@ -77,3 +81,45 @@ def test_build_outside_a_course_folder_says_what_to_do(tmp_path: Path, monkeypat
     err = capsys.readouterr().err.strip()
     assert err == ("relcourse: error: content/articles: no such folder; run relcourse in the course folder "
                    "(the one holding content/) or give the path of your content folder")
+
+
+def _relcourse(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command in its own process with a time limit: a read that blocks fails the test instead of hanging the run."""
+    return subprocess.run([sys.executable, "-c", "from relcourse.cli import main; raise SystemExit(main())", *args],
+                          cwd=cwd, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_special_files_in_notebooks_are_named_never_read(tmp_path: Path) -> None:
+    content_folder(tmp_path, [FIXTURES / "articles" / "scripts-and-tools-201.txt"])
+    assert _relcourse("build", "--notebooks-only", cwd=tmp_path).returncode == 0
+    notebooks = tmp_path / "notebooks"
+    os.mkfifo(notebooks / "pipe.ipynb")
+    (notebooks / "zero.ipynb").symlink_to("/dev/zero")
+    (notebooks / "folder.ipynb").mkdir()
+    (notebooks / ".relcourse-build.json").unlink()
+    os.mkfifo(notebooks / ".relcourse-build.json")
+
+    build = _relcourse("build", "--notebooks-only", cwd=tmp_path)
+    assert build.returncode == 0, build.stderr
+    for name, why in [("pipe", "not a regular file"), ("zero", "not a regular file"), ("folder", "a folder, not a file")]:
+        assert f"notebooks/{name}.ipynb: warning: {why}" in build.stderr
+    assert "Traceback" not in build.stderr and "up to date" in build.stdout
+
+    export = _relcourse("export", "--to", "html", cwd=tmp_path)
+    assert export.returncode == 0, export.stderr
+    assert "notebooks/pipe.ipynb: warning: not a regular file" in export.stderr
+    assert "notebooks/zero.ipynb: warning: not a regular file" in export.stderr
+    assert (tmp_path / "exports" / "scripts-and-tools-201-participant.html").is_file()
+
+
+def test_a_pipe_where_a_notebook_goes_is_left_alone_and_the_rest_builds(tmp_path: Path) -> None:
+    content_folder(tmp_path, FIXTURE_ARTICLES[:2])
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    os.mkfifo(notebooks / f"{FIXTURE_ARTICLES[0].stem}.ipynb")
+    build = _relcourse("build", "--notebooks-only", cwd=tmp_path)
+    assert build.returncode == 1
+    [line] = [line for line in build.stderr.splitlines() if FIXTURE_ARTICLES[0].stem in line]
+    assert ": error: not a regular file" in line and "its notebook is not written until then" in line
+    assert (notebooks / f"{FIXTURE_ARTICLES[1].stem}.ipynb").is_file()
+    assert stat.S_ISFIFO((notebooks / f"{FIXTURE_ARTICLES[0].stem}.ipynb").lstat().st_mode)

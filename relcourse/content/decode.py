@@ -1,16 +1,15 @@
 """Turn a content file's bytes into numbered text lines, or a clear error.
 
-Content files are read only when they are regular files of a bounded size: a named pipe
-would block the build forever and a link to a device file would never end.
+Content files are read only when they are regular files of a bounded size
+(:func:`relcourse.files.read_regular_file`).
 """
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from relcourse.errors import ArticleError
+from relcourse.files import FileRefused, read_regular_file
 
 BOM = "\ufeff"
 #: the longest wiki export seen is about 40 KB (the parser is benchmarked at 5 MB); far larger is not an article
@@ -18,37 +17,6 @@ MAX_ARTICLE_BYTES = 10_000_000
 #: byte-order marks of encodings a text editor may choose instead of UTF-8
 WIDE_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32",
              b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
-
-
-class FileRefused(Exception):
-    """A content file that is not read at all; ``message`` says why and what to do."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def read_regular_file(path: Path, limit: int) -> bytes:
-    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
-
-    Opened non-blocking so that a named pipe cannot hang us; the type is checked on the
-    opened file (not the name), so a symbolic link to a device is refused too.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise FileRefused(f"cannot read the file ({exc.strerror}); check it exists and is readable") from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise FileRefused("not a regular file (a pipe, device or folder); remove it from the content folder")
-        try:
-            data = handle.read(limit + 1)
-        except OSError as exc:
-            raise FileRefused(f"cannot read the file ({exc.strerror}); check it is readable") from None
-    if len(data) > limit:
-        raise FileRefused(f"larger than {limit // 1_000_000} MB; this is not a course file, remove it or split it")
-    return data
 
 
 def wide_encoding(data: bytes) -> str | None:

@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 from yaml.nodes import Node, ScalarNode
 
-from relcourse.content.decode import FileRefused, read_regular_file, wide_encoding
+from relcourse.content.decode import wide_encoding
 from relcourse.errors import ContentError
+from relcourse.files import FileRefused, read_regular_file
 
 #: facilitators' YAML files are a few KB; these bounds are far above that and far below harm
 MAX_YAML_BYTES = 1_000_000

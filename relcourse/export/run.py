@@ -17,12 +17,13 @@ from typing import Any
 
 from rich.progress import Progress
 
+from relcourse.content.model import Diagnostic
 from relcourse.errors import RelcourseError
 from relcourse.export.pdf import html_to_pdf
 from relcourse.export.render import notebook_from_json, render_handout
-from relcourse.files import write_atomic
+from relcourse.files import FileRefused, read_regular_file, write_atomic
 from relcourse.i18n import ngettext
-from relcourse.notebook.cells import NAMESPACE
+from relcourse.notebook.cells import MAX_NOTEBOOK_BYTES, NAMESPACE
 
 #: what reading a damaged or hand-edited .ipynb raises
 UNREADABLE = (OSError, ValueError, TypeError, AttributeError, KeyError)
@@ -38,26 +39,34 @@ class Rendered:
 def read_module_notebook(notebooks: Path, slug: str) -> dict[str, Any]:
     """The notebook's JSON (its relcourse metadata is checked when it is rendered)."""
     path = notebooks / f"{slug}.ipynb"
+    if not path.exists():
+        raise RelcourseError(f"{path}: no such module notebook; run 'relcourse build' first (or check the module name)")
     try:
-        nb = notebook_from_json(path.read_bytes())
-    except FileNotFoundError:
-        raise RelcourseError(f"{path}: no such module notebook; run 'relcourse build' first (or check the module name)") from None
+        nb = notebook_from_json(read_regular_file(path, MAX_NOTEBOOK_BYTES))
+    except FileRefused as exc:
+        raise RelcourseError(f"{path}: {exc.message}") from None
     except UNREADABLE as exc:
         raise RelcourseError(f"{path}: cannot read the notebook ({type(exc).__name__}: {exc}); "
                              "rebuild it with 'relcourse build'") from None
     return nb
 
 
-def module_slugs(notebooks: Path) -> list[str]:
+def module_slugs(notebooks: Path, refused: list[Diagnostic] | None = None) -> list[str]:
     """Every module notebook in the folder (the course index is not a module).
 
     A notebook that cannot be read is listed too, so that exporting names it instead of
-    silently leaving it out (or stopping every other handout).
+    silently leaving it out (or stopping every other handout). A name that is no notebook file
+    at all (a named pipe, a device, a folder, a huge file) is never opened or read: it is left
+    out, with a line naming it added to ``refused``.
     """
     slugs = []
     for path in sorted(notebooks.glob("*.ipynb")):
         try:
-            module = notebook_from_json(path.read_bytes())["metadata"].get(NAMESPACE, {}).get("module")
+            module = notebook_from_json(read_regular_file(path, MAX_NOTEBOOK_BYTES))["metadata"].get(NAMESPACE, {}).get("module")
+        except FileRefused as exc:
+            if refused is not None:
+                refused.append(Diagnostic(str(path), 0, exc.message))
+            continue
         except UNREADABLE:
             module = path.stem
         if module and module != "index":

@@ -15,8 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from relcourse.content.model import Diagnostic
 from relcourse.course.loader import Course, Module
-from relcourse.files import write_atomic
+from relcourse.files import FileRefused, read_regular_file, write_atomic
 from relcourse.fingerprint import (
     BuildManifest,
     course_fingerprint,
@@ -25,7 +26,7 @@ from relcourse.fingerprint import (
     kit_fingerprint,
     sources_fingerprint,
 )
-from relcourse.notebook.cells import NAMESPACE
+from relcourse.notebook.cells import MAX_NOTEBOOK_BYTES, NAMESPACE
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -39,6 +40,9 @@ class BuildReport:
     unchanged: list[Path] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)  # differs from content (check mode)
     orphaned: list[Path] = field(default_factory=list)  # generated notebook whose article is gone
+    #: files in the notebooks folder that were not read (a named pipe, a device, a folder, a huge file):
+    #: an error where a notebook was to be written (it is not), a warning for any other name
+    refused: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,18 @@ class Target:
     make: Callable[[], NotebookNode]
 
 
+def _read_notebook(path: Path) -> str | None:
+    """The text of a notebook file, or None when there is none (raises FileRefused for what is not one)."""
+    if not path.exists():  # a dangling link too: the build's rename replaces the link, never follows it
+        return None
+    return read_regular_file(path, MAX_NOTEBOOK_BYTES).decode("utf-8", errors="replace")
+
+
 def _is_generated(path: Path) -> bool:
+    """Whether a build wrote this notebook (raises FileRefused for a file that is not read)."""
     try:
-        return NAMESPACE in json.loads(path.read_text("utf-8")).get("metadata", {})
-    except (OSError, ValueError, AttributeError):
+        return NAMESPACE in json.loads(_read_notebook(path) or "").get("metadata", {})
+    except (ValueError, AttributeError):
         return False
 
 
@@ -98,8 +110,12 @@ def build_notebooks(course: Course, folder: Path, check: bool = False) -> BuildR
             continue
         from relcourse.notebook.builder import notebook_text
 
+        try:
+            current = _read_notebook(target.path)
+        except FileRefused as exc:  # left as it is: never replaced, never read
+            report.refused.append(Diagnostic(str(target.path), 0, f"{exc.message}; its notebook is not written until then", "error"))
+            continue
         text = notebook_text(target.make())
-        current = target.path.read_text("utf-8") if target.path.exists() else None
         if current == text:
             report.unchanged.append(target.path)
         elif check:
@@ -115,6 +131,11 @@ def build_notebooks(course: Course, folder: Path, check: bool = False) -> BuildR
     wanted = {t.path for t in targets}
     if folder.is_dir():
         for path in sorted(folder.glob("*.ipynb")):
-            if path not in wanted and path.stem not in failed and _is_generated(path):
-                report.orphaned.append(path)
+            if path in wanted or path.stem in failed:
+                continue
+            try:
+                if _is_generated(path):
+                    report.orphaned.append(path)
+            except FileRefused as exc:
+                report.refused.append(Diagnostic(str(path), 0, exc.message, "warning"))
     return report

@@ -29,6 +29,8 @@ from jsonschema.exceptions import best_match
 from relcourse.errors import RelcourseError, one_line
 
 NAMESPACE = "relcourse"
+#: a built module notebook is under 100 KB; a file in notebooks/ far larger than this is not one to read
+MAX_NOTEBOOK_BYTES = 50_000_000
 SCHEMA_VERSION = 2
 SCHEMA_FOLDER = "schema"
 REBUILD = "rebuild with 'relcourse build'"

@@ -104,3 +104,12 @@ def test_utf16_yaml_is_asked_to_be_saved_as_utf8(tmp_path: Path) -> None:
     path.write_bytes("title: x\n".encode("utf-16"))
     with pytest.raises(ContentError, match="wide.yaml: UTF-16 text; save it as UTF-8 YAML"):
         read_yaml(path)
+
+
+def test_a_folder_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "folder.yaml").mkdir()
+    with pytest.raises(ArticleError, match="folder.txt: a folder, not a file"):
+        load_article(tmp_path / "folder.txt")
+    with pytest.raises(ContentError, match="folder.yaml: a folder, not a file"):
+        read_yaml(tmp_path / "folder.yaml")

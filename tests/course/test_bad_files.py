@@ -98,3 +98,21 @@ def test_wrong_types_fail_one_file_and_the_rest_builds(tmp_path: Path, old: str,
     [error] = [d for d in course.diagnostics if d.severity == "error"]
     assert error.path.endswith("other.yaml") and "\n" not in error.message
     assert len(course.modules) == len(SEED_ARTICLES)
+
+
+@pytest.mark.parametrize("name", ["articles/x.txt", "instruments/x.yaml", "quizzes/security-and-needs-044.yaml"])
+def test_a_folder_named_like_a_content_file_is_named_and_the_rest_builds(tmp_path: Path, name: str) -> None:
+    content = content_folder(tmp_path, SEED_ARTICLES)
+    before = {m.slug for m in load_course_content(content).modules}
+    (content / name).mkdir(parents=True)
+    course = load_course_content(content)
+    [error] = [d for d in course.diagnostics if d.severity == "error"]
+    assert error.path == str(content / name) and "a folder, not a file" in error.message and "\n" not in error.message
+    assert {m.slug for m in course.modules} == before - {Path(name).stem}
+
+
+def test_course_yaml_as_a_folder_is_one_line_naming_it(tmp_path: Path) -> None:
+    content = content_folder(tmp_path, SEED_ARTICLES)
+    (content / "course.yaml").mkdir()
+    with pytest.raises(ContentError, match=r"course.yaml: a folder, not a file; rename or move the folder$"):
+        load_course_content(content)
