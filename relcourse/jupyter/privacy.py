@@ -5,9 +5,11 @@ an .ipynb: saved widget state (``metadata.widgets``, written by nbclient by defa
 JupyterLab when "save widget state" is on) and outputs. Two guards, each enough on its own:
 
 - The widgets show a learner's stored words only in a kernel started by a Jupyter server that
-  runs this extension (it marks the kernels it starts with :data:`WORDS_SHOWN_ENV`). Kernels
-  started by ``jupyter nbconvert --execute``, nbclient or any other front end never receive
-  the words, so nothing they save can hold them.
+  runs this extension (it marks the kernels it starts with :data:`WORDS_SHOWN_ENV`, set to its
+  own process id, and a kernel believes the mark only if that is its parent). Kernels started
+  by ``jupyter nbconvert --execute``, nbclient or any other front end never receive the words,
+  even when run from a marked kernel or a shell that copied the mark, so nothing they save
+  can hold them.
 - :func:`scrub_notebook` removes widget state and the outputs of relcourse cells; the server
   extension runs it on every save. A learner's own cells (without relcourse metadata) are left
   as they are.
@@ -21,7 +23,7 @@ from typing import Any
 from relcourse.notebook.cells import NAMESPACE
 
 EXTENSION = "relcourse.jupyter.privacy"
-#: set (to "1") only in the environment of kernels started by a server that scrubs every save
+#: set (to the server's process id) only in the environment of kernels started by a server that scrubs every save
 WORDS_SHOWN_ENV = "RELCOURSE_SAVES_SCRUBBED"
 
 
@@ -50,10 +52,18 @@ def pre_save_hook(model: dict[str, Any], **kwargs: Any) -> None:
         scrub_notebook(model["content"])
 
 
-def take_words_shown_flag(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
-    """True in a kernel whose saves are scrubbed; removes the mark so that programs the kernel
-    starts (``!jupyter nbconvert --execute …``) do not inherit it."""
-    return environ.pop(WORDS_SHOWN_ENV, None) == "1"
+def kernel_mark() -> str:
+    """The mark this server gives the kernels it starts: its own process id."""
+    return str(os.getpid())
+
+
+def take_words_shown_flag(environ: dict[str, str] | os._Environ[str] = os.environ, parent: int | None = None) -> bool:
+    """True in a kernel whose saves are scrubbed: the mark names this process's parent, the
+    server that started it. Any other process that inherited the mark (``!jupyter nbconvert
+    --execute …`` from a kernel that never imported relcourse, a shell that exported it) has
+    another parent and is not believed. The mark is removed here so children do not see it."""
+    mark = environ.pop(WORDS_SHOWN_ENV, None)
+    return mark is not None and mark == str(os.getppid() if parent is None else parent)
 
 
 def extension_enabled() -> bool:
@@ -75,7 +85,7 @@ def _load_jupyter_server_extension(serverapp: Any) -> None:
 
     def get_kernel_env(path: str | None, name: Any = None) -> dict[str, str]:
         # only kernels of this server's sessions: not its terminals, not what they start
-        return {**kernel_env(path, name), WORDS_SHOWN_ENV: "1"}
+        return {**kernel_env(path, name), WORDS_SHOWN_ENV: kernel_mark()}
 
     sessions.get_kernel_env = get_kernel_env
     serverapp.log.info("relcourse: learners' words are kept out of saved notebooks")

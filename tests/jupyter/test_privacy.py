@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -87,7 +88,7 @@ def test_server_extension_is_enabled() -> None:
 
 def test_build_and_run_leave_no_trace(tmp_path: Path, private_home: Path, capsys: pytest.CaptureFixture[str],
                                       caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(WORDS_SHOWN_ENV, "1")  # kernels as a scrubbing JupyterLab starts them: the words are shown
+    monkeypatch.setenv(WORDS_SHOWN_ENV, str(os.getpid()))  # kernels as a scrubbing JupyterLab starts them: the words are shown
     caplog.set_level(logging.INFO)  # what a run shows (nbclient's DEBUG level dumps every kernel message by design)
     caplog.set_level(logging.DEBUG, logger="relcourse")
     with Journal() as journal:

@@ -22,7 +22,7 @@ import pytest
 from jupyter_server.serverapp import ServerApp
 from nbclient import NotebookClient
 
-from relcourse.jupyter.privacy import EXTENSION, WORDS_SHOWN_ENV, take_words_shown_flag
+from relcourse.jupyter.privacy import EXTENSION, WORDS_SHOWN_ENV, kernel_mark, take_words_shown_flag
 from relcourse.store.journal import Journal
 from tests.conftest import ROOT
 
@@ -64,7 +64,7 @@ def test_nbclient_in_process_never_receives_stored_words(stored: Path, tmp_path:
     assert "widgets" in plain.metadata and SENTINEL not in json.dumps(plain)
     assert not [o for c in plain.cells for o in c.get("outputs", []) if o.output_type == "error"]
     # control: a kernel marked as a scrubbing server's shows the words, and they reach widget state
-    monkeypatch.setenv(WORDS_SHOWN_ENV, "1")
+    monkeypatch.setenv(WORDS_SHOWN_ENV, str(os.getpid()))
     assert SENTINEL in json.dumps(_execute(path))
 
 
@@ -100,13 +100,27 @@ def test_jupyterlab_save_through_the_server_scrubs(tmp_path: Path) -> None:
         if inspect.isawaitable(saving):  # JupyterLab's default contents manager is asynchronous
             asyncio.run(_awaited(saving))
         assert _leaks(tmp_path) == [] and (tmp_path / "m.ipynb").exists()
-        assert app.session_manager.get_kernel_env("m.ipynb")[WORDS_SHOWN_ENV] == "1"
+        assert app.session_manager.get_kernel_env("m.ipynb")[WORDS_SHOWN_ENV] == kernel_mark() == str(os.getpid())
         assert WORDS_SHOWN_ENV not in os.environ  # terminals and other programs of the server are not marked
     finally:
         app.session_manager.close()
 
 
-def test_the_mark_is_taken_once() -> None:
-    environ = {WORDS_SHOWN_ENV: "1"}
-    assert take_words_shown_flag(environ) is True and environ == {}  # a kernel's subprocesses do not inherit it
-    assert take_words_shown_flag({WORDS_SHOWN_ENV: "yes"}) is False and take_words_shown_flag({}) is False
+def test_the_mark_is_taken_once_and_believed_only_from_the_parent() -> None:
+    environ = {WORDS_SHOWN_ENV: "4242"}
+    assert take_words_shown_flag(environ, parent=4242) is True and environ == {}  # a kernel's subprocesses do not inherit it
+    assert take_words_shown_flag({WORDS_SHOWN_ENV: "1"}, parent=4242) is False  # the old constant mark, or one a shell exported
+    assert take_words_shown_flag({WORDS_SHOWN_ENV: "4241"}, parent=4242) is False and take_words_shown_flag({}) is False
+
+
+def test_nbconvert_run_from_a_marked_process_keeps_no_words(stored: Path, tmp_path: Path) -> None:
+    """``!jupyter nbconvert --execute`` in a marked kernel that never imported relcourse (a learner's
+    own notebook) passes the mark on; the kernel nbconvert starts is not the server's child, so it
+    shows no words and the executed notebook holds none."""
+    course = tmp_path / "course"
+    path = _module_copy(course)
+    jupyter = Path(sys.executable).with_name("jupyter")
+    marked = {**os.environ, WORDS_SHOWN_ENV: kernel_mark()}  # as a kernel of a server in this process receives it
+    subprocess.run([str(jupyter), "nbconvert", "--execute", "--to", "notebook", str(path)], env=marked, check=True,
+                   capture_output=True, timeout=300)
+    assert (course / f"{M044}.nbconvert.ipynb").exists() and _leaks(course) == []
