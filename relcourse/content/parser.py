@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from relcourse.content import readers
+from relcourse.content.claims import claimed_once
 from relcourse.content.decode import decode_article, read_article_lines
 from relcourse.content.lexicon import any_language, normalise_heading
 from relcourse.content.line_rules import LINE_RULES
@@ -272,19 +273,13 @@ def load_articles(folder: Path | str) -> LoadResult:
 
 
 def _without_slug_collisions(loaded: list[Article], diagnostics: list[Diagnostic]) -> list[Article]:
-    """Articles whose slug no other file claims; files sharing a slug are all reported, none built.
-
-    Letting the first file (by name) win would replace a good module with whichever file
-    sorts first, and blame the good one.
-    """
-    by_slug: dict[str, list[Article]] = {}
-    for article in loaded:
-        by_slug.setdefault(article.slug, []).append(article)
-    for slug, claimants in by_slug.items():
-        if len(claimants) > 1:
-            for article in claimants:
-                others = ", ".join(Path(a.path).name for a in claimants if a is not article)
-                diagnostics.append(Diagnostic(str(article.path), article.title_block.line,
-                                              f"module {slug!r} is also the title of {others}; rename one of them "
-                                              "(neither is built until then, the existing notebook is kept)", "error"))
-    return [a for a in loaded if len(by_slug[a.slug]) == 1]
+    """Articles whose slug no other file claims; files sharing a slug are all reported, none built
+    (:mod:`relcourse.content.claims`)."""
+    unique, shared = claimed_once(loaded, lambda article: article.slug)
+    for slug, claimants in shared.items():
+        for article in claimants:
+            others = ", ".join(Path(a.path).name for a in claimants if a is not article)
+            diagnostics.append(Diagnostic(str(article.path), article.title_block.line,
+                                          f"module {slug!r} is also the title of {others}; rename one of them "
+                                          "(neither is built until then, the existing notebook is kept)", "error"))
+    return unique

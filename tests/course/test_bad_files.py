@@ -116,3 +116,27 @@ def test_course_yaml_as_a_folder_is_one_line_naming_it(tmp_path: Path) -> None:
     (content / "course.yaml").mkdir()
     with pytest.raises(ContentError, match=r"course.yaml: a folder, not a file; rename or move the folder$"):
         load_course_content(content)
+
+
+def test_two_instruments_with_one_id_are_both_named_and_neither_is_used(tmp_path: Path) -> None:
+    content = content_folder(tmp_path, SEED_ARTICLES)
+    (content / "instruments").mkdir()
+    (content / "instruments" / "relationship-test.yaml").write_bytes(INSTRUMENT.read_bytes())
+    (content / "instruments" / "other-test.yaml").write_text(
+        INSTRUMENT.read_text("utf-8").replace("id: relationship-test", "id: other-test"), "utf-8")
+    notebooks = tmp_path / "notebooks"
+    build_notebooks(load_course_content(content), notebooks)
+    built = (notebooks / "relationship-test.ipynb").read_text("utf-8")
+    imposter = INSTRUMENT.read_text("utf-8").replace('title: "', 'title: "IMPOSTER ', 1)
+    (content / "instruments" / "aaa.yaml").write_text(imposter, "utf-8")
+
+    course = load_course_content(content)
+    report = build_notebooks(course, notebooks)
+
+    assert [i.id for i in course.instruments] == ["other-test"]
+    errors = {Path(d.path).name: d.message for d in course.diagnostics if d.severity == "error"}
+    assert set(errors) == {"aaa.yaml", "relationship-test.yaml"}
+    for message in errors.values():
+        assert "'relationship-test' is claimed by both aaa.yaml and relationship-test.yaml; change 'id'" in message
+    assert (notebooks / "relationship-test.ipynb").read_text("utf-8") == built and "IMPOSTER" not in built
+    assert notebooks / "relationship-test.ipynb" not in report.written + report.orphaned

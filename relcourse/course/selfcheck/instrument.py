@@ -34,10 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from relcourse.content.claims import claimed_once
 from relcourse.content.yaml_files import read_yaml
 from relcourse.errors import ContentError
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")  # whole string: fullmatch (a "$" would let "x\n" through)
 #: answer points a learner chooses between (radio buttons, printed boxes): 0–10 is the widest in use
 MAX_SCALE_POINTS = 11
 MAX_ITEMS = 200
@@ -228,7 +229,7 @@ def _instrument(data: Any, path: Path) -> Instrument:
     for key in ("id", "title", "scale", "items", "subscales", "citation", "licence"):
         if key not in data:
             raise _fail(path, f"'{key}' is required (citation and licence say where the items come from and how they may be used)")
-    if not isinstance(data["id"], str) or not ID_RE.match(data["id"]):
+    if not isinstance(data["id"], str) or not ID_RE.fullmatch(data["id"]):
         raise _fail(path, "'id' must be lower-case letters, digits and dashes (it names the notebook)")
     scale = data["scale"]
     if not isinstance(scale, dict) or not isinstance(scale.get("min"), int) or not isinstance(scale.get("max"), int) \
@@ -272,10 +273,19 @@ def _instrument(data: Any, path: Path) -> Instrument:
 
 
 def load_instruments(folder: Path) -> tuple[list[Instrument], list[ContentError]]:
-    instruments, errors = [], []
+    """Every instrument in the folder, and an error for each file that failed; files sharing an
+    id are all named and none is used (:mod:`relcourse.content.claims`)."""
+    loaded, errors = [], []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            instruments.append(load_instrument(path))
+            loaded.append(load_instrument(path))
         except ContentError as exc:
             errors.append(exc)
+    instruments, shared = claimed_once(loaded, lambda instrument: instrument.id)
+    for ident, claimants in shared.items():
+        files = [Path(i.path).name for i in claimants]
+        names = f"{'both ' if len(files) == 2 else ''}{', '.join(files[:-1])} and {files[-1]}"
+        errors += [ContentError(i.path, f"instrument id {ident!r} is claimed by {names}; change 'id' in the one that is "
+                                        "not that self-check (neither is built until then, the existing notebook is kept)")
+                   for i in claimants]
     return instruments, errors
