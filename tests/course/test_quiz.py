@@ -71,7 +71,9 @@ remove: [plan-timing]
      ("items:\n  - {id: x, type: single, prompt: Why, options: [a, b], answer: c}", "item 1 (x): answer 'c' is not among the options"),
      ("items:\n  - {id: x, type: truefalse, prompt: Why, answer: maybe}", "'answer' must be true or false"),
      ("items:\n  - {id: x, type: single, prompt: Why, options: [a, b], answer: a, colour: red}", "unknown key(s) colour"),
-     ("- just a list", "expected a mapping")],
+     ("- just a list", "expected a mapping"),
+     ('items:\n  - {id: "x\\n", type: single, prompt: Why, options: [a, b], answer: a}', "'id' may hold only letters"),
+     ("items:\n  - id: |\n      x\n    type: single\n    prompt: Why\n    options: [a, b]\n    answer: a", "'id' may hold only")],
 )
 def test_curated_errors_name_file_and_problem(tmp_path: Path, text: str, message: str) -> None:
     path = _write(tmp_path, text)

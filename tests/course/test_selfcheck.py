@@ -60,7 +60,9 @@ def test_out_of_range_answer_is_refused() -> None:
     [("subscales:\n  - {id: x, name: X, items: [nope]}", "unknown item id(s) nope"),
      ("bands-without-source", "'bands' needs a 'source'"),
      ("no-citation", "'citation' is required"),
-     ("bad: [yaml", "not valid YAML")],
+     ("bad: [yaml", "not valid YAML"),
+     ('id: "weekly-checkin\\n"', "'id' must be lower-case letters"),
+     ("id: |\n  weekly-checkin", "'id' must be lower-case letters")],
 )
 def test_instrument_errors(tmp_path: Path, patch: str, message: str) -> None:
     text = (FIXTURES / "instruments" / "weekly-checkin.yaml").read_text()
@@ -68,6 +70,8 @@ def test_instrument_errors(tmp_path: Path, patch: str, message: str) -> None:
         text = text.replace('      source: "Illustrative cut-offs for this example only, not from any study."\n', "")
     elif patch == "no-citation":
         text = text.replace('citation: "Example written by the relcourse team for its test suite."\n', "")
+    elif patch.startswith("id: "):  # an id ending in a newline, as a quoted escape or a block scalar
+        text = text.replace("id: weekly-checkin\n", patch + "\n", 1)
     elif patch.startswith("subscales"):
         text = text[: text.index("subscales:")] + patch + "\n"
     else:

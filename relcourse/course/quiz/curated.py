@@ -26,7 +26,7 @@ from relcourse.course.quiz.kinds import ITEM_KINDS, ItemError, kind_of
 from relcourse.course.quiz.model import QuizItem
 from relcourse.errors import ContentError
 
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,62}")  # whole string: fullmatch (a "$" would let "x\n" through)
 COMMON_KEYS = frozenset({"id", "type", "prompt", "explanation", "section"})
 
 
@@ -45,7 +45,7 @@ def _item(raw: Any, index: int, path: Path) -> QuizItem:
     for key in ("id", "type", "prompt"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise fail(f"'{key}' is required and must be text")
-    if not ID_RE.match(raw["id"]):
+    if not ID_RE.fullmatch(raw["id"]):
         raise fail("'id' may hold only letters, digits, '-' and '_'")
     common = {"id": raw["id"], "prompt": raw["prompt"].strip(), "explanation": str(raw.get("explanation", "")).strip(),
               "section": str(raw.get("section", "")), "source": "curated"}
