@@ -20,7 +20,7 @@ import pandas as pd
 
 from relcourse.store.mounts import JournalMode
 from relcourse.store.private import STORE_COMPANIONS
-from relcourse.store.rows import TABLE_SPECS, RowError, entry_fields
+from relcourse.store.rows import TABLE_SPECS, RowError, stored_entry
 from relcourse.store.schema import FAILURES, SCHEMA_VERSION, StoreError, default_store_path, open_store, store_failure
 
 TABLES = tuple(TABLE_SPECS)
@@ -96,11 +96,10 @@ class Journal:
         records = []
         for entry_id, *values in rows:
             try:
-                ENTRIES.check(dict(zip(ENTRIES.columns, values)), entry_id)
+                records.append(stored_entry(dict(zip(ENTRIES.columns, values)), entry_id))
             except RowError as exc:
                 raise StoreError(f"{self.path}: {exc}; this entry cannot be shown: run 'relcourse journal export', "
                                  "correct or remove it in that file and import it into an empty journal") from None
-            records.append(entry_fields(values[1], values[3]))
         base = pd.DataFrame(rows, columns=["id", "module", "template", "created", "fields"])
         fields = pd.DataFrame.from_records(records, index=base.index)
         frame = pd.concat([base.drop(columns="fields"), fields], axis=1)

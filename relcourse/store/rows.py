@@ -95,11 +95,15 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
 def load_json(value: Any) -> Any:
     """A JSON text column's value; NaN and Infinity (which Python's json accepts) and lone surrogates are refused."""
     try:
-        data = json.loads(_text(value), parse_constant=_no_constant)
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        data = _DECODER.decode(_text(value))
+        if "\\u" in value:  # only an escape can make a lone surrogate in parsed JSON
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise RowError("holds a lone surrogate (\\ud800–\\udfff), which is not text") from None
     except (ValueError, RecursionError):
@@ -149,7 +153,7 @@ def entry_fields(template: str, value: Any) -> dict[str, Any]:
         raise RowError("has a field name that is empty or longer than 200 characters")
     if template == RESULT_TEMPLATE:
         result_scores(fields)
-    elif not all(v is None or isinstance(v, str) or _number(v, 1e15) for v in fields.values()):
+    elif not all(type(v) is str or v is None or _number(v, 1e15) for v in fields.values()):
         raise RowError("has a value that is not text, a number or null")
     return fields
 
@@ -210,6 +214,9 @@ class TableSpec:
         for name in self.optional:
             if name in row:
                 self._checked(_row_id, row[name], where, name)
+        return self._values(row, where)
+
+    def _values(self, row: dict[str, Any], where: str) -> tuple[Any, ...]:
         values = tuple(self._checked(check, row[name], where, name) for name, check in self.columns.items())
         if self.row_check is not None:
             column, check_row = self.row_check
@@ -225,7 +232,7 @@ class TableSpec:
 
 
 TABLE_SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
-    TableSpec("entries", {"module": _name, "template": _name, "created": _iso, "fields": _json},
+    TableSpec("entries", {"module": _name, "template": _name, "created": _iso, "fields": _text},  # JSON: row_check
               key=("module", "template", "created", "fields"), optional=("id",), row_check=("fields", _entry)),
     TableSpec("reflections", {"module": _name, "prompt_id": _name, "text": _text, "updated": _iso},
               key=("module", "prompt_id")),
@@ -236,3 +243,14 @@ TABLE_SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
     TableSpec("settings", {"module": _name, "key": _name, "value": _text}, key=("module", "key"), row_check=("value", _setting)),
     TableSpec("drafts", {"module": _name, "field": _name, "text": _text, "updated": _iso}, key=("module", "field")),
 )}
+
+
+def stored_entry(row: Mapping[str, Any], number: int) -> dict[str, Any]:
+    """The fields of an entry read back from the store (id ``number``), once the row passes the
+    import's checks; SQLite keeps its columns and size, so those are not checked again."""
+    spec, where = TABLE_SPECS["entries"], f"entries row {number}"
+    for name, check in spec.columns.items():
+        if name != "fields":
+            spec._checked(check, row[name], where, name)
+    fields: dict[str, Any] = spec._checked(lambda value: entry_fields(row["template"], value), row["fields"], where, "fields")
+    return fields
