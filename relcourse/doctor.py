@@ -5,6 +5,7 @@ Each check is one row of :data:`CHECKS` (a name and a function giving ok, what w
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,16 +28,23 @@ def _privacy_extension() -> Finding:
                        .format(extension=EXTENSION))
     return Finding(False, _("{extension} is not enabled: modules will not show your saved words back, and saves are not scrubbed")
                    .format(extension=EXTENSION),
-                   _("{command}  (then restart JupyterLab)").format(command=f"jupyter server extension enable --sys-prefix {EXTENSION}"))
+                   _("{command}  (then restart JupyterLab); if it stays off, delete {setting} from the jupyter_server_config.json "
+                     "that has it (its folders: {paths})").format(command=f"jupyter server extension enable --sys-prefix {EXTENSION}",
+                                                                  setting=f'"{EXTENSION}": false', paths="jupyter --paths"))
 
 
 def _store() -> Finding:
-    from relcourse.store.schema import default_store_path
+    from relcourse.store.schema import _check_location, default_store_path
 
     try:
         path = default_store_path()
     except RelcourseError as exc:
         return Finding(False, str(exc))
+    try:  # the store's own rule for where it may be made (a missing or read-only $RELCOURSE_HOME fails every save)
+        _check_location(path)
+    except RelcourseError as exc:
+        fix = f"mkdir -p -m 700 {shlex.quote(str(path.parent))}" if not path.parent.exists() else ""
+        return Finding(False, str(exc), fix)
     state = _("exists") if path.exists() else _("not created yet (made on first save)")
     return Finding(True, _("{path} ({state}); details: {command}").format(path=path, state=state, command="relcourse journal info"))
 

@@ -67,11 +67,28 @@ def take_words_shown_flag(environ: dict[str, str] | os._Environ[str] = os.enviro
 
 
 def extension_enabled() -> bool:
-    """Whether the Jupyter configuration of this environment enables the server extension."""
-    from jupyter_core.paths import jupyter_config_path
-    from jupyter_server.extension.config import ExtensionConfigManager
+    """Whether a Jupyter server started here would load the extension, as jupyter_server decides it.
 
-    return bool(ExtensionConfigManager(read_config_path=jupyter_config_path()).enabled(EXTENSION))
+    A ``jupyter_server_config.json`` (or ``.py``) in any config folder, ``$JUPYTER_CONFIG_DIR``
+    included, sets ``ServerApp.jpserver_extensions`` and wins over the ``jupyter_server_config.d``
+    files that packages install; reading the ``.d`` files alone said "enabled" when a user had
+    disabled it. So the server's own steps are run: load its config files, then find extensions.
+    """
+    import logging
+
+    from jupyter_server.serverapp import ServerApp
+
+    log = logging.getLogger("relcourse.doctor.jupyter")
+    log.propagate = False  # a config file's warnings are the server's to print when it starts
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+    app = ServerApp(log=log)
+    try:
+        app.load_config_file()
+        app.find_server_extensions()
+    except SystemExit:  # a config file the server would refuse too: it would not start, nothing is scrubbed
+        return False
+    return bool(app.jpserver_extensions.get(EXTENSION, False))
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
