@@ -141,10 +141,9 @@ YAML_FOLDERS = ("quizzes", "instruments", "reviewed")
 
 
 def _unused_yaml_files(content_dir: Path, slugs: set[str], failed: set[str]) -> list[Diagnostic]:
-    """Warnings for ``*.yml`` files (only ``*.yaml`` are read) and curated quizzes that match no article."""
+    """Warnings for ``*.yml`` files (only ``*.yaml`` are read: a ``course.yml`` too) and curated quizzes that match no article."""
     found: list[Diagnostic] = []
-    for name in YAML_FOLDERS:
-        folder = content_dir / name
+    for folder in [content_dir, *(content_dir / name for name in YAML_FOLDERS)]:
         for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
             found.append(Diagnostic(str(path), 0, f"not read: only *.yaml files are; rename it to {path.stem}.yaml"))
     by_module = [content_dir / "quizzes", content_dir / "reviewed"]

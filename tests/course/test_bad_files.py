@@ -62,6 +62,13 @@ def test_yml_files_are_named_not_silently_skipped(tmp_path: Path, folder: str) -
     assert "rename it to mine.yaml" in warning.message
 
 
+def test_course_yml_is_named_not_silently_skipped(tmp_path: Path) -> None:
+    content = content_folder(tmp_path, SEED_ARTICLES)
+    (content / "course.yml").write_bytes((CONTENT / "course.yaml").read_bytes())
+    [warning] = [d for d in load_course_content(content).diagnostics if d.path.endswith("course.yml")]
+    assert warning.path == str(content / "course.yml") and warning.message == "not read: only *.yaml files are; rename it to course.yaml"
+
+
 def _instrument(tmp_path: Path, old: str, new: str, name: str = "broken.yaml") -> Path:
     text = INSTRUMENT.read_text("utf-8")
     assert old in text
