@@ -21,7 +21,7 @@ from relcourse.course.logs import generate_templates
 from relcourse.course.prompts import generate_prompts
 from relcourse.course.settings import parse_day, parse_every_days
 from relcourse.errors import RelcourseError
-from relcourse.escape import terminal_text
+from relcourse.escape import terminal_json, terminal_text
 from relcourse.export.editions import EDITIONS
 from relcourse.hub.commands import add_hub_commands
 from relcourse.i18n import _, set_default_language
@@ -106,7 +106,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     article = load_article(args.article)
     data = article_to_json(article)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(terminal_json(json.dumps(data, ensure_ascii=False, indent=2)))
         return 0
     print(terminal_text(f"{article.slug}: {article.title} ({article.category} #{article.number})"))
     for step in data["steps"]:

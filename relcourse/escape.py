@@ -11,6 +11,7 @@ Markdown, article body :func:`markdown_block` (keeps the article's headings, lis
 a link from content    :func:`safe_link` (``https:`` only, shown with its address)
 HTML (widgets, cards)  :func:`html_text`; Jinja ``.html`` templates autoescape
 terminal               :func:`terminal_text` (no control characters, no markup)
+JSON in the terminal   :func:`terminal_json` (control and format characters as JSON escapes)
 charts (matplotlib)    :func:`chart_text` (no maths markup)
 =====================  ==========================================================
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from rich.markup import escape as rich_escape
@@ -117,6 +119,22 @@ def terminal_text(text: str, markup: bool = False) -> str:
     and tab stay); with ``markup``, also no rich markup (for rich tables and consoles)."""
     clean = _CONTROL.sub("", _ANSI.sub("", text))
     return rich_escape(clean) if markup else clean
+
+
+def terminal_json(text: str) -> str:
+    """JSON text for the terminal: every control or format character (C1 controls, bidi overrides
+    such as U+202E, zero-width marks) written as its ``\\uXXXX`` escape, so the output shows what it
+    holds and parses to the same data; letters of every script (Chinese too) stay as they are.
+    Outside its strings JSON has only spaces and newlines, so only string contents change."""
+    return "".join(_json_escape(c) if c != "\n" and unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the BMP: a UTF-16 surrogate pair, as JSON writes it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def chart_text(text: str) -> str:

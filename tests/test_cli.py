@@ -123,3 +123,15 @@ def test_a_pipe_where_a_notebook_goes_is_left_alone_and_the_rest_builds(tmp_path
     assert ": error: not a regular file" in line and "its notebook is not written until then" in line
     assert (notebooks / f"{FIXTURE_ARTICLES[1].stem}.ipynb").is_file()
     assert stat.S_ISFIFO((notebooks / f"{FIXTURE_ARTICLES[0].stem}.ipynb").lstat().st_mode)
+
+
+def test_inspect_json_escapes_bidi_and_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = FIXTURES / "articles" / "scripts-and-tools-201.txt"
+    title = "Words That Reopen the Door After a Fight"
+    path = tmp_path / article.name
+    path.write_text(article.read_text("utf-8").replace(title, title + " \u202etxt.exe\u200b\x85"), "utf-8")
+    assert main(["inspect", str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert not any(c in out for c in "\u202e\u200b\x85")
+    assert "\\u202etxt.exe\\u200b" in out
+    assert json.loads(out)["title"].endswith("\u202etxt.exe\u200b")  # the same data, shown as escapes
