@@ -148,10 +148,23 @@ def _render_module(notebooks: Path, slug: str, editions: Sequence[str], paper: s
                              "rebuild it with 'relcourse build'") from None
 
 
+def _render_module_job(job: tuple[Path, str, Sequence[str], str, int]) -> list[Rendered] | str:
+    """:func:`_render_module` in a worker: a notebook that cannot be exported comes back as its one-line error."""
+    try:
+        return _render_module(*job)
+    except RelcourseError as exc:
+        return str(exc)
+
+
+#: from this many modules on, handouts are rendered on all cores (below it, starting workers costs more than it saves)
+PARALLEL_RENDERING = 8
+
+
 def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: Sequence[str], formats: Sequence[str],
                     paper: str = "", workers: int | None = None, show_progress: bool = True,
                     log_weeks: int = 0) -> list[Path]:
-    """Write ``out/<slug>-<edition>.html|.pdf``; PDFs are printed in parallel worker processes.
+    """Write ``out/<slug>-<edition>.html|.pdf``; PDFs are printed, and a course's handouts rendered,
+    in parallel worker processes.
 
     A notebook that cannot be exported is named in :class:`ExportIncomplete`, raised after
     the others are written; a write that fails (a full disk) stops the export, and every file
@@ -161,16 +174,19 @@ def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: 
     failures: list[str] = []
     jobs: list[tuple[str, str]] = []
     pdfs = len(slugs) * len(editions) if "pdf" in formats else 0
-    count = min(pdfs, workers or os.cpu_count() or 1)
+    cores = workers or os.cpu_count() or 1
+    count = min(max(pdfs, len(slugs) if len(slugs) >= PARALLEL_RENDERING else 0), cores)
     pool = _start_pdf_workers(count) if count > 1 else None
     try:
         with Progress(disable=not show_progress, transient=True) as progress:
             task = progress.add_task("Exporting handouts", total=len(slugs) * len(editions) + pdfs)
-            for slug in slugs:
-                try:
-                    rendered = _render_module(notebooks, slug, editions, paper, log_weeks)
-                except RelcourseError as exc:
-                    failures.append(str(exc))
+            render_jobs = [(notebooks, slug, editions, paper, log_weeks) for slug in slugs]
+            parallel = pool is not None and len(slugs) >= PARALLEL_RENDERING
+            # in slug order either way; the parent alone writes files, so a full disk stops it cleanly
+            modules = pool.imap(_render_module_job, render_jobs) if parallel and pool else map(_render_module_job, render_jobs)
+            for rendered in modules:
+                if isinstance(rendered, str):
+                    failures.append(rendered)
                     progress.advance(task, len(editions) * (2 if pdfs else 1))
                     continue
                 for item in rendered:

@@ -46,6 +46,29 @@ def test_a_broken_notebook_is_named_and_the_rest_exported(tmp_path: Path, notebo
     assert all((tmp_path / "cli" / f"{s}-participant.html").exists() for s in SEEDS)
 
 
+def test_a_course_rendered_on_all_cores_names_its_broken_notebook(tmp_path: Path, notebooks: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """From PARALLEL_RENDERING modules on, handouts are rendered in worker processes: the same
+    files, in the same order, and a broken notebook is still one line while the rest are written."""
+    import relcourse.export.run as run
+
+    source = notebooks / f"{SEEDS[0]}.ipynb"
+    for n in range(run.PARALLEL_RENDERING):
+        shutil.copy(source, notebooks / f"copy-{n}.ipynb")
+    (notebooks / "copy-3.ipynb").write_bytes(b"{not json")
+    slugs = module_slugs(notebooks)
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    monkeypatch.setattr(run, "PARALLEL_RENDERING", 10_000)
+    with pytest.raises(ExportIncomplete) as one_core:
+        export_handouts(notebooks, serial, slugs, ["participant"], ["html"], workers=2, show_progress=False)
+    monkeypatch.undo()
+    with pytest.raises(ExportIncomplete) as all_cores:
+        export_handouts(notebooks, parallel, slugs, ["participant"], ["html"], workers=2, show_progress=False)
+    assert all_cores.value.failures == one_core.value.failures and "copy-3.ipynb" in all_cores.value.failures[0]
+    assert [p.name for p in all_cores.value.written] == [p.name for p in one_core.value.written]
+    assert all((parallel / p.name).read_bytes() == p.read_bytes() for p in one_core.value.written)
+
+
 def test_a_full_disk_is_one_line_and_keeps_what_was_written(tmp_path: Path, notebooks: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
