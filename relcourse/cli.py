@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
@@ -24,10 +25,13 @@ from relcourse.errors import RelcourseError
 from relcourse.escape import terminal_json, terminal_text
 from relcourse.export.editions import EDITIONS
 from relcourse.hub.commands import add_hub_commands
-from relcourse.i18n import _, set_default_language
+from relcourse.i18n import N_, _, set_default_language, use_language
 
 DEFAULT_CONTENT = Path("content")
 Handler = Callable[[argparse.Namespace], int]
+#: ``relcourse check``'s table, one column each (headings shown translated)
+CHECK_COLUMNS = (N_("article"), N_("sections"), N_("steps"), N_("cases"), N_("experts"), N_("phrases"), N_("FAQ"), N_("quiz"),
+                 N_("prompts"), N_("logs"), N_("warnings"))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -42,14 +46,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         articles, diagnostics = result.articles, result.diagnostics
         found = {a.slug: ("-", generate_prompts(a), generate_templates(a)) for a in articles}
     errors = [d for d in diagnostics if d.severity == "error"]
-    table = Table(title=f"Articles in {args.dir}")
+    table = Table(title=_("Articles in {folder}").format(folder=terminal_text(str(args.dir), markup=True)))
     found_logs: dict[str, list[str]] = {}
-    columns = ("article", "sections", "steps", "cases", "experts", "phrases", "FAQ", "quiz", "prompts", "logs", "warnings")
-    widest = max([len(a.slug) for a in articles] + [len(Path(e.path).name) for e in errors] + [7])
-    table.add_column("article", no_wrap=True, min_width=widest)
+    headings = [_(column) for column in CHECK_COLUMNS]
+    widest = max([len(a.slug) for a in articles] + [len(Path(e.path).name) for e in errors] + [cell_len(headings[0])])
+    table.add_column(headings[0], no_wrap=True, min_width=widest)
     console = Console(highlight=False, width=max(widest + 100, Console().width))
-    for column in columns[1:]:
-        table.add_column(column, justify="right", min_width=len(column))
+    for heading in headings[1:]:
+        table.add_column(heading, justify="right", min_width=cell_len(heading))
     for article in articles:
         quiz, prompts, templates = found[article.slug]
         logs = [t.title for t in templates if t.id != "practice-log"]  # every module has a practice log
@@ -60,18 +64,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         found_logs[article.slug] = logs
     for error in errors:
-        table.add_row(terminal_text(Path(error.path).name, markup=True), *["-"] * (len(columns) - 2), "[red]failed[/red]")
+        table.add_row(terminal_text(Path(error.path).name, markup=True), *["-"] * (len(CHECK_COLUMNS) - 2),
+                      "[red]{failed}[/red]".format(failed=_("failed")))
     console.print(table)
     if args.logs:
         for slug, logs in found_logs.items():
-            print(terminal_text(f"{slug}: journal logs: {'; '.join(logs) or 'none besides the practice log'}"))
+            print(terminal_text(_("{slug}: journal logs: {logs}").format(
+                slug=slug, logs=_("; ").join(logs) or _("none besides the practice log"))))
     if (args.dir / "articles").is_dir():
         for module in course.modules:
             made = review.reviewables(module.article, schedule_items=course.settings.quiz_schedule_items,
                                       curated=[i for i in module.quiz if i.source == "curated"])
             status = review.review_status(module.article, module.review or review.Review(args.dir), made)
-            print(terminal_text(f"{status}" + "".join(f"\n  {e.kind} {e.id}: its sentence (line {e.line}) changed; "
-                                                       "review it again" for e in status.changed)))
+            print(terminal_text(f"{status}" + "".join("\n" + _("  {kind} {id}: its sentence (line {line}) changed; review it again")
+                                                      .format(kind=e.kind, id=e.id, line=e.line) for e in status.changed)))
     if args.polarity:
         for article in articles:
             for line in polarity.listing(article.slug, polarity.classify(article)):
@@ -96,9 +102,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     entries = review.merged_entries(decided, made)
     status = review.review_status(module.article, review.Review(path, entries), made)
     sheet = args.out / "review" / f"{module.slug}.html"
-    write_atomic(path, review.dump_review(module.slug, entries, decided.text))  # the facilitator's comments kept
-    write_atomic(sheet, render_review_sheet(module.title, status, entries, str(path)))
-    print(terminal_text(f"{status}\nreview sheet: {sheet}\ndecide each entry in: {path}"))
+    with use_language(module.article.lang):  # the sheet and the file's header speak the module's language, as its handouts do
+        written = review.dump_review(module.slug, entries, decided.text)  # the facilitator's comments kept
+        page = render_review_sheet(module.title, status, entries, str(path))
+    write_atomic(path, written)
+    write_atomic(sheet, page)
+    print(terminal_text(f"{status}\n" + _("review sheet: {path}").format(path=sheet) + "\n"
+                        + _("decide each entry in: {path}").format(path=path)))
     return 0
 
 
@@ -277,74 +287,74 @@ def _every_days_arg(text: str) -> int:
 
 def _weeks_arg(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of weeks (1 or more)")
+        raise argparse.ArgumentTypeError(_("{text} is not a number of weeks (1 or more)").format(text=repr(text)))
     return int(text)
 
 
 def add_journal_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    journal = sub.add_parser("journal", help="export, import or delete your private journal data")
+    journal = sub.add_parser("journal", help=_("export, import or delete your private journal data"))
     actions = journal.add_subparsers(dest="action", required=True)
-    export = actions.add_parser("export", help="write all your data to a CSV or JSON file")
+    export = actions.add_parser("export", help=_("write all your data to a CSV or JSON file"))
     export.add_argument("--format", choices=["csv", "json"], default="json")
     export.add_argument("path", type=Path)
     export.set_defaults(handler=cmd_journal_export)
-    imp = actions.add_parser("import", help="merge a file written by 'journal export' into your store")
+    imp = actions.add_parser("import", help=_("merge a file written by 'journal export' into your store"))
     imp.add_argument("path", type=Path)
     imp.set_defaults(handler=cmd_journal_import)
-    info = actions.add_parser("info", help="where your store is, its journal mode and why")
+    info = actions.add_parser("info", help=_("where your store is, its journal mode and why"))
     info.set_defaults(handler=cmd_journal_info)
-    delete = actions.add_parser("delete", help="remove everything from your store")
-    delete.add_argument("--all", action="store_true", help="required: delete all data")
-    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
+    delete = actions.add_parser("delete", help=_("remove everything from your store"))
+    delete.add_argument("--all", action="store_true", help=_("required: delete all data"))
+    delete.add_argument("--yes", action="store_true", help=_("do not ask for confirmation (for scripts)"))
     delete.set_defaults(handler=cmd_journal_delete)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="relcourse", description="Turn wiki articles into course notebooks and handouts.")
+    parser = argparse.ArgumentParser(prog="relcourse", description=_("Turn wiki articles into course notebooks and handouts."))
     sub = parser.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="parse every article and report what was found")
-    check.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="a content folder (with articles/) or a folder of articles")
-    check.add_argument("--logs", action="store_true", help="also name the journal logs recognised in each article")
+    check = sub.add_parser("check", help=_("parse every article and report what was found"))
+    check.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help=_("a content folder (with articles/) or a folder of articles"))
+    check.add_argument("--logs", action="store_true", help=_("also name the journal logs recognised in each article"))
     check.add_argument("--polarity", action="store_true",
-                       help="also list each quoted sentence as recommended, discouraged, example or neutral, with the rule that decided")
+                       help=_("also list each quoted sentence as recommended, discouraged, example or neutral, with the rule that decided"))
     check.set_defaults(handler=cmd_check)
 
-    rev = sub.add_parser("review", help="a facilitator's review sheet and file: approve, edit or reject what was generated")
-    rev.add_argument("module", help="a module slug, e.g. security-and-needs-044")
+    rev = sub.add_parser("review", help=_("a facilitator's review sheet and file: approve, edit or reject what was generated"))
+    rev.add_argument("module", help=_("a module slug, e.g. security-and-needs-044"))
     rev.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
-    rev.add_argument("--out", type=Path, default=Path("exports"), help="the sheet goes to OUT/review/<module>.html")
+    rev.add_argument("--out", type=Path, default=Path("exports"), help=_("the sheet goes to OUT/review/<module>.html"))
     rev.set_defaults(handler=cmd_review)
 
-    inspect = sub.add_parser("inspect", help="show one parsed article")
+    inspect = sub.add_parser("inspect", help=_("show one parsed article"))
     inspect.add_argument("article", type=Path)
-    inspect.add_argument("--json", action="store_true", help="print the parsed article as JSON")
+    inspect.add_argument("--json", action="store_true", help=_("print the parsed article as JSON"))
     inspect.set_defaults(handler=cmd_inspect)
 
-    build = sub.add_parser("build", help="content → notebooks → handouts (the whole job)")
+    build = sub.add_parser("build", help=_("content → notebooks → handouts (the whole job)"))
     build.add_argument("--content", type=Path, default=Path("content"))
     build.add_argument("--notebooks", type=Path, default=Path("notebooks"))
     build.add_argument("--exports", type=Path, default=Path("exports"))
-    build.add_argument("--check", action="store_true", help="exit non-zero and name the files that do not match content/")
-    build.add_argument("--notebooks-only", action="store_true", help="build the notebooks but not the handouts")
+    build.add_argument("--check", action="store_true", help=_("exit non-zero and name the files that do not match content/"))
+    build.add_argument("--notebooks-only", action="store_true", help=_("build the notebooks but not the handouts"))
     build.set_defaults(handler=cmd_build)
 
-    export = sub.add_parser("export", help="printable handouts (HTML and PDF) from the module notebooks")
-    export.add_argument("modules", nargs="*", help="module slugs, e.g. security-and-needs-044 (default: all)")
+    export = sub.add_parser("export", help=_("printable handouts (HTML and PDF) from the module notebooks"))
+    export.add_argument("modules", nargs="*", help=_("module slugs, e.g. security-and-needs-044 (default: all)"))
     export.add_argument("--edition", choices=[*EDITIONS, "all"], default="all")
     export.add_argument("--to", choices=["html", "pdf", "all"], default="all")
-    export.add_argument("--paper", choices=["a4", "letter"], help="default: paper in content/course.yaml")
+    export.add_argument("--paper", choices=["a4", "letter"], help=_("default: paper in content/course.yaml"))
     export.add_argument("--programme", "--pack", dest="programme", metavar="NAME",
-                        help="a workshop programme of the named modules: facilitator programme and participant booklet")
-    export.add_argument("--sessions", type=int, default=0, metavar="N", help="programme sessions (default: one per module)")
-    export.add_argument("--minutes", type=int, choices=[90, 120], default=90, help="length of each programme session")
-    export.add_argument("--selfcheck", metavar="ID", help="self-check given before the first and after the last session")
+                        help=_("a workshop programme of the named modules: facilitator programme and participant booklet"))
+    export.add_argument("--sessions", type=int, default=0, metavar="N", help=_("programme sessions (default: one per module)"))
+    export.add_argument("--minutes", type=int, choices=[90, 120], default=90, help=_("length of each programme session"))
+    export.add_argument("--selfcheck", metavar="ID", help=_("self-check given before the first and after the last session"))
     export.add_argument("--start", type=_day_arg, metavar="YYYY-MM-DD",
-                        help="date of the programme's first session, printed on its pages (default: no dates)")
+                        help=_("date of the programme's first session, printed on its pages (default: no dates)"))
     export.add_argument("--every-days", type=_every_days_arg, default=7, metavar="N",
-                        help="days from one programme session to the next (default: 7)")
+                        help=_("days from one programme session to the next (default: 7)"))
     export.add_argument("--log-weeks", type=_weeks_arg, default=0, metavar="N",
-                        help="blank journal pages: N numbered weeks per log (default: one page per log, to photocopy)")
+                        help=_("blank journal pages: N numbered weeks per log (default: one page per log, to photocopy)"))
     export.add_argument("--notebooks", type=Path, default=Path("notebooks"))
     export.add_argument("--out", type=Path, default=Path("exports"))
     export.set_defaults(handler=cmd_export)
@@ -352,16 +362,21 @@ def build_parser() -> argparse.ArgumentParser:
     add_journal_commands(sub)
     add_hub_commands(sub)
 
-    doctor = sub.add_parser("doctor", help="check that learners' words stay private here, and say where they are kept")
+    doctor = sub.add_parser("doctor", help=_("check that learners' words stay private here, and say where they are kept"))
     doctor.set_defaults(handler=cmd_doctor)
 
     return parser
 
 
-def cli_language(args: argparse.Namespace) -> str:
-    """The course's ``locale`` when a content folder is named (or found), else the terminal's (``LANG``)."""
+def terminal_language() -> str:
+    """The terminal's language (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``) as a BCP 47 tag."""
     from babel import default_locale
 
+    return (default_locale(("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")) or "en").replace("_", "-")
+
+
+def cli_language(args: argparse.Namespace) -> str:
+    """The course's ``locale`` when a content folder is named (or found), else the terminal's (``LANG``)."""
     from relcourse.course.settings import load_course
 
     folder = getattr(args, "content", None) or getattr(args, "dir", None) or DEFAULT_CONTENT
@@ -370,10 +385,11 @@ def cli_language(args: argparse.Namespace) -> str:
             return load_course(folder).locale
         except RelcourseError:
             pass  # the command itself reports the bad file
-    return (default_locale(("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")) or "en").replace("_", "-")
+    return terminal_language()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    set_default_language(terminal_language())  # --help and usage errors: no course is known before parsing
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     set_default_language(cli_language(args))

@@ -14,6 +14,10 @@ from typing import Literal
 
 from relcourse.content.lexicon import LEXICONS
 from relcourse.content.text import is_cut
+from relcourse.i18n import N_, _
+
+#: a diagnostic's severity as printed (in the terminal's language)
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning")}
 
 SectionKind = Literal[
     "intro", "scenario", "concepts", "practice", "cases", "experts", "summary", "sources", "other"
@@ -192,7 +196,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message}"
+        return f"{where}: {_(SEVERITY_WORDS[self.severity])}: {self.message}"
 
 
 @dataclass

@@ -489,12 +489,16 @@ def counts(verdicts: list[Verdict]) -> dict[str, int]:
 
 def listing(slug: str, verdicts: list[Verdict]) -> list[str]:
     """``relcourse check --polarity``: the counts, then one line per quotation or warned action and the rule that decided."""
+    from relcourse.i18n import N_, _  # labels in the terminal's language; rules, cues and sources are the lexicon's own words
+
+    words = {"recommended": N_("recommended"), "discouraged": N_("discouraged"), "example": N_("example"), "neutral": N_("neutral")}
     tally = counts(verdicts)
-    lines = [f"{slug}: polarity: " + ", ".join(f"{n} {kind}" for kind, n in tally.items())]
+    lines = [_("{slug}: polarity: {counts}").format(slug=slug, counts=_(", ").join(
+        _("{count} {polarity}").format(count=n, polarity=_(words[kind])) for kind, n in tally.items()))]
     for v in verdicts:
         if v.source == "action" and v.polarity != "discouraged":
             continue  # actions to do are the plan itself; the warned ones are listed
         why = f"{v.rule}: {v.cue}" if v.cue else v.rule
-        instead = f" (replaces “{v.replaces}”)" if v.replaces else ""
-        lines.append(f"  {slug}:{v.line}: {v.polarity} [{why}] {v.source}: “{v.text}”{instead}")
+        instead = _(" (replaces “{text}”)").format(text=v.replaces) if v.replaces else ""
+        lines.append(f"  {slug}:{v.line}: {_(words[v.polarity])} [{why}] {v.source}: “{v.text}”{instead}")
     return lines

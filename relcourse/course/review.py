@@ -47,6 +47,7 @@ from relcourse.course.quiz.grounding import Context
 from relcourse.course.quiz.kinds import ITEM_KINDS
 from relcourse.course.quiz.model import QuizItem
 from relcourse.errors import ContentError
+from relcourse.i18n import N_, _
 
 STATUSES = ("pending", "approved", "edited", "rejected")
 REVIEWED = frozenset({"approved", "edited", "rejected"})
@@ -99,15 +100,16 @@ PHRASE: Kind[Phrase] = Kind("phrase", lambda p: phrase_id(p.text), asdict, lambd
 LOG: Kind[JournalTemplate] = Kind("log", lambda t: t.id, asdict, _template)
 KINDS: dict[str, Kind[Any]] = {k.name: k for k in (QUIZ, PROMPT, PHRASE, LOG)}
 
-#: what made a reflection prompt, by the first word of its id
+#: what made a reflection prompt, by the first word of its id (stored in English, shown translated on the sheet)
 PROMPT_RULES = {
-    "case": "case prompt: the case's people and what was said",
-    "ask": "a question the practice guide recommends asking",
-    "questions": "questions the practice guide asks in a row",
-    "plan": "the plan's first step",
-    "faq": "an FAQ question of the page",
-    "closing": "the article's closing line",
+    "case": N_("case prompt: the case's people and what was said"),
+    "ask": N_("a question the practice guide recommends asking"),
+    "questions": N_("questions the practice guide asks in a row"),
+    "plan": N_("the plan's first step"),
+    "faq": N_("an FAQ question of the page"),
+    "closing": N_("the article's closing line"),
 }
+CURATED_RULE = N_("curated (content/quizzes)")
 
 
 def phrase_id(text: str) -> str:
@@ -196,28 +198,30 @@ def _entry_lines(text: str) -> list[int]:
 
 
 def _entry(raw: Any, line: int, path: Path) -> Entry:
-    def fail(message: str) -> ContentError:
-        return ContentError(path, f"entry {message}", line or None)
+    def fail(message: str, **values: object) -> ContentError:
+        return ContentError(path, _("entry {problem}").format(problem=_(message).format(**values)), line or None)
 
     if not isinstance(raw, dict):
-        raise fail("must be a mapping with kind, id, status and content")
+        raise fail(N_("must be a mapping with kind, id, status and content"))
     unknown = set(raw) - ENTRY_KEYS
     if unknown:
-        raise fail(f"has unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(ENTRY_KEYS))}")
+        raise fail(N_("has unknown key(s) {keys}; allowed: {allowed}"), keys=", ".join(sorted(map(str, unknown))),
+                   allowed=", ".join(sorted(ENTRY_KEYS)))
     if raw.get("kind") not in KINDS:
-        raise fail(f"'kind' must be one of {', '.join(KINDS)}")
+        raise fail(N_("'kind' must be one of {kinds}"), kinds=", ".join(KINDS))
     if not isinstance(raw.get("id"), str):
-        raise fail("'id' is required and must be text; keep the id 'relcourse review' wrote")
+        raise fail(N_("'id' is required and must be text; keep the id 'relcourse review' wrote"))
     if raw.get("status") not in STATUSES:
-        raise fail(f"{raw['id']}: 'status' must be one of {', '.join(STATUSES)}")
+        raise fail(N_("{id}: 'status' must be one of {statuses}"), id=raw["id"], statuses=", ".join(STATUSES))
     if not isinstance(raw.get("content"), dict):
-        raise fail(f"{raw['id']}: 'content' must be a mapping; run 'relcourse review' again to rewrite it")
+        raise fail(N_("{id}: 'content' must be a mapping; run 'relcourse review' again to rewrite it"), id=raw["id"])
     try:
         KINDS[raw["kind"]].from_data(raw["content"])
     except (TypeError, ValueError, KeyError) as exc:
-        raise fail(f"{raw['id']}: its content is not a valid {raw['kind']} ({exc}); fix it or set status: pending") from None
+        raise fail(N_("{id}: its content is not a valid {kind} ({reason}); fix it or set status: pending"),
+                   id=raw["id"], kind=raw["kind"], reason=exc) from None
     if not isinstance(raw.get("line", 0), int):
-        raise fail(f"{raw['id']}: 'line' must be a whole number (the article line it came from)")
+        raise fail(N_("{id}: 'line' must be a whole number (the article line it came from)"), id=raw["id"])
     grounding = str(raw.get("grounding", ""))
     return Entry(raw["kind"], raw["id"], raw["status"], str(raw.get("rule", "")), raw.get("line", 0),
                  grounding, str(raw.get("hash") or grounding_hash(grounding)), raw["content"], line)
@@ -231,9 +235,10 @@ def load_review(path: Path) -> Review:
     if data is None:
         return Review(path)
     if not isinstance(data, dict) or set(data) - {"module", "entries"} or not isinstance(data.get("entries", []), list):
-        raise ContentError(path, "expected 'module' and a list of 'entries'; run 'relcourse review' to write a fresh file")
+        raise ContentError(path, _("expected 'module' and a list of 'entries'; run 'relcourse review' to write a fresh file"))
     if data.get("module", path.stem) != path.stem:
-        raise ContentError(path, f"written for module {data['module']!r}, not {path.stem!r}; rename the file or fix 'module'")
+        raise ContentError(path, _("written for module {written}, not {module}; rename the file or fix 'module'").format(
+            written=repr(data["module"]), module=repr(path.stem)))
     text = path.read_text(encoding="utf-8")
     lines = _entry_lines(text)
     raw_entries = data.get("entries") or []
@@ -241,7 +246,8 @@ def load_review(path: Path) -> Review:
     seen: set[tuple[str, str]] = set()
     for entry in entries:
         if (entry.kind, entry.id) in seen:
-            raise ContentError(path, f"two entries for {entry.kind} {entry.id!r}; keep one", entry.yaml_line or None)
+            raise ContentError(path, _("two entries for {kind} {id}; keep one").format(kind=entry.kind, id=repr(entry.id)),
+                               entry.yaml_line or None)
         seen.add((entry.kind, entry.id))
     return Review(path, entries, text)
 
@@ -285,7 +291,7 @@ def reviewables(article: Article, *, schedule_items: bool = False, curated: Sequ
     rules = _quiz_rules(article, schedule_items)
     items = {i.id: i for i in generate_items(article, schedule_items=schedule_items)} | {i.id: i for i in curated}
     for item in items.values():
-        rule = "curated (content/quizzes)" if item.source == "curated" else rules.get(item.id, "generated")
+        rule = CURATED_RULE if item.source == "curated" else rules.get(item.id, "generated")
         found.append(Reviewable("quiz", item.id, rule, item.line, _grounding(item.quote, lines.get(item.line, "")),
                                 _plain(item.to_dict())))
     verdicts = classify(article)
@@ -318,8 +324,9 @@ class ReviewStatus:
     changed: tuple[Entry, ...]
 
     def __str__(self) -> str:
-        return (f"{self.slug}: {self.generated} generated, {self.reviewed} reviewed, "
-                f"{len(self.changed)} changed in the article since review")
+        """One line in the current language (the terminal's for ``check``, the module's on its sheet)."""
+        return _("{slug}: {generated} generated, {reviewed} reviewed, {changed} changed in the article since review").format(
+            slug=self.slug, generated=self.generated, reviewed=self.reviewed, changed=len(self.changed))
 
 
 def review_status(article: Article, review: Review, made: Sequence[Reviewable]) -> ReviewStatus:
@@ -350,9 +357,10 @@ def merged_entries(review: Review, made: Sequence[Reviewable]) -> list[Entry]:
     return entries
 
 
-HEADER = ("Review of module {slug}: for each entry set status to approved, edited (after changing\n"
-          "its content) or rejected. Reviewed entries are used exactly as written here.\n"
-          "'relcourse review' keeps your decisions and adds what is new as pending.")
+#: the file's opening comment, written in the module's language (keys and status values stay English: they are read back)
+HEADER = N_("Review of module {slug}: for each entry set status to approved, edited (after changing\n"
+            "its content) or rejected. Reviewed entries are used exactly as written here.\n"
+            "'relcourse review' keeps your decisions and adds what is new as pending.")
 
 
 def _round_trip() -> YAML:
@@ -374,7 +382,7 @@ def dump_review(slug: str, entries: Sequence[Entry], previous: str = "") -> str:
     data = writer.load(previous) if previous.strip() else None
     if not isinstance(data, CommentedMap):
         data = CommentedMap()
-        data.yaml_set_start_comment(HEADER.format(slug=slug))
+        data.yaml_set_start_comment(_(HEADER).format(slug=slug))
     old = data.get("entries")
     old = old if isinstance(old, CommentedSeq) else CommentedSeq()
     nodes = {(n.get("kind"), n.get("id")): (i, n) for i, n in enumerate(old) if isinstance(n, CommentedMap)}

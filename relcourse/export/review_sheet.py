@@ -13,9 +13,14 @@ from typing import Any
 
 from relcourse.course.review import Entry, ReviewStatus
 from relcourse.escape import html_text
+from relcourse.i18n import N_, _, catalog_for, current_language
 
-#: section headings of the sheet, in order
-KIND_TITLES = {"quiz": "Quiz items", "prompt": "Reflection prompts", "phrase": "Phrase cards", "log": "Journal logs"}
+#: section headings of the sheet, in order (shown translated)
+KIND_TITLES = {"quiz": N_("Quiz items"), "prompt": N_("Reflection prompts"), "phrase": N_("Phrase cards"), "log": N_("Journal logs")}
+#: the columns of each section's table (shown translated)
+COLUMNS = (N_("id"), N_("status"), N_("rule"), N_("line"), N_("sentence it came from"), N_("what the module uses"))
+#: a status as the sheet names it; the review file keeps the English word, which is what it reads back
+STATUS_WORDS = {"pending": N_("pending"), "approved": N_("approved"), "edited": N_("edited"), "rejected": N_("rejected")}
 
 STYLE = """body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left}
@@ -29,29 +34,37 @@ def _shown(content: dict[str, Any]) -> str:
     return json.dumps(shown, ensure_ascii=False, indent=1)
 
 
+def _status(status: str, changed: bool) -> str:
+    word = _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+    return _("{status} (changed in the article since review)").format(status=word) if changed else word
+
+
 def render_review_sheet(title: str, status: ReviewStatus, entries: Sequence[Entry], review_file: str) -> str:
-    """The sheet as one HTML page."""
+    """The sheet as one HTML page, in the current language (the module's: see ``relcourse review``)."""
     changed = {(e.kind, e.id) for e in status.changed}
+    heading = html_text(_("Review: {title}").format(title=title))
+    lang = (catalog_for(current_language()) or current_language()).split("_")[0]
+    code = f"<code>{html_text(review_file)}</code>"
     parts = [
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Review: {html_text(title)}</title>"
+        f"<!DOCTYPE html><html lang='{html_text(lang)}'><head><meta charset='utf-8'><title>{heading}</title>"
         f"<style>{STYLE}</style></head><body>",
-        f"<h1>Review: {html_text(title)}</h1>",
-        f"<p>{html_text(str(status))}.</p>",
-        f"<p>Decide each entry in <code>{html_text(review_file)}</code>: set <code>status</code> to approved, edited "
-        "(after changing its <code>content</code>) or rejected. Reviewed entries are used exactly as written there.</p>",
+        f"<h1>{heading}</h1>",
+        f"<p>{html_text(str(status))}</p>",
+        "<p>" + html_text(_("Decide each entry in {file}: set status to approved, edited (after changing its content) or "
+                            "rejected. Reviewed entries are used exactly as written there.")).replace("{file}", code, 1) + "</p>",
     ]
-    for kind, heading in KIND_TITLES.items():
+    head = "".join(f"<th>{html_text(_(column))}</th>" for column in COLUMNS)
+    for kind, kind_title in KIND_TITLES.items():
         rows = [e for e in entries if e.kind == kind]
         if not rows:
             continue
-        parts.append(f"<h2>{heading} ({len(rows)})</h2><table><tr><th>id</th><th>status</th><th>rule</th>"
-                     "<th>line</th><th>sentence it came from</th><th>what the module uses</th></tr>")
+        section = _("{title} ({count})").format(title=_(kind_title), count=len(rows))
+        parts.append(f"<h2>{html_text(section)}</h2><table><tr>{head}</tr>")
         for e in rows:
             flag = " class='changed'" if (e.kind, e.id) in changed else ""
-            note = " (changed in the article since review)" if flag else ""
             parts.append(
-                f"<tr{flag}><td>{html_text(e.id)}</td><td class='status-{html_text(e.status)}'>{html_text(e.status + note)}</td>"
-                f"<td>{html_text(e.rule)}</td><td>{e.line}</td><td>{html_text(e.grounding)}</td>"
+                f"<tr{flag}><td>{html_text(e.id)}</td><td class='status-{html_text(e.status)}'>{html_text(_status(e.status, bool(flag)))}</td>"
+                f"<td>{html_text(_(e.rule) if e.rule else '')}</td><td>{e.line}</td><td>{html_text(e.grounding)}</td>"
                 f"<td><pre>{html_text(_shown(e.content))}</pre></td></tr>")
         parts.append("</table>")
     parts.append("</body></html>\n")

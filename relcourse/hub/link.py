@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlencode, urlsplit
 
 from relcourse.errors import RelcourseError
+from relcourse.i18n import N_, _
 
 INDEX = "notebooks/index.ipynb"
 
@@ -22,13 +23,14 @@ def repo_folder(repo: str) -> str:
 def _check_url(url: str, what: str, schemes: tuple[str, ...]) -> None:
     parts = urlsplit(url)
     if parts.scheme not in schemes or not (parts.netloc or parts.scheme == "file"):
-        raise RelcourseError(f"{url!r} is not a {what} URL ({' or '.join(s + '://' for s in schemes)}…); give the full address")
+        raise RelcourseError(_("{url} is not a {what} URL ({schemes}…); give the full address").format(
+            url=repr(url), what=_(what), schemes=" / ".join(s + "://" for s in schemes)))
 
 
 def gitpuller_link(repo: str, hub: str, branch: str = "", app: str = "lab", path: str = INDEX) -> str:
     """``{hub}/hub/user-redirect/git-pull?repo=…&branch=…&urlpath=lab/tree/<folder>/<path>``."""
-    _check_url(hub, "hub", ("https", "http"))
-    _check_url(repo, "git repository", ("https", "http", "file", "ssh", "git"))
+    _check_url(hub, N_("hub"), ("https", "http"))
+    _check_url(repo, N_("git repository"), ("https", "http", "file", "ssh", "git"))
     query = {"repo": repo}
     if branch:
         query["branch"] = branch

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relcourse.errors import RelcourseError
+from relcourse.i18n import _
 
 if TYPE_CHECKING:
     from relcourse.store.journal import Journal
@@ -35,16 +36,16 @@ def exchange_folder(explicit: str | Path | None = None) -> Path:
     """The folder the facilitator set (``RELCOURSE_EXCHANGE``), checked to be a sticky shared folder."""
     value = explicit or os.environ.get(EXCHANGE_ENV, "")
     if not value:
-        raise RelcourseError(f"no workshop folder is set; your facilitator sets {EXCHANGE_ENV} on the hub")
+        raise RelcourseError(_("no workshop folder is set; your facilitator sets {variable} on the hub").format(variable=EXCHANGE_ENV))
     folder = Path(value)
     if not folder.is_dir():
-        raise RelcourseError(f"{folder}: the workshop folder does not exist; ask your facilitator")
+        raise RelcourseError(_("{folder}: the workshop folder does not exist; ask your facilitator").format(folder=folder))
     info = folder.stat()
     shared_safely = info.st_mode & stat.S_ISVTX and not info.st_mode & (stat.S_IRGRP | stat.S_IROTH)
     own_drop_box = info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)  # e.g. a per-learner mount
     if not (shared_safely or own_drop_box):
-        raise RelcourseError(f"{folder}: the workshop folder must be mode 1733 (sticky, not listable by learners); "
-                             f"ask your facilitator to run: chmod 1733 {folder}")
+        raise RelcourseError(_("{folder}: the workshop folder must be mode 1733 (sticky, not listable by learners); "
+                               "ask your facilitator to run: {command}").format(folder=folder, command=f"chmod 1733 {folder}"))
     return folder
 
 
@@ -70,7 +71,8 @@ def share_quiz_results(journal: Journal, exchange: str | Path | None = None) -> 
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise RelcourseError(f"{folder}: could not share your quiz results ({exc.strerror})") from None
+        reason = exc.strerror or str(exc)
+        raise RelcourseError(_("{folder}: could not share your quiz results ({reason})").format(folder=folder, reason=reason)) from None
     journal.set_setting(SHARE_SCOPE, SHARE_KEY, target.name)
     return target
 
@@ -134,7 +136,7 @@ def room_summary(folder: str | Path) -> RoomSummary:
     summary = RoomSummary()
     root = Path(folder)
     if not root.is_dir():
-        raise RelcourseError(f"{root}: not a folder; give the workshop folder the learners share into")
+        raise RelcourseError(_("{folder}: not a folder; give the workshop folder the learners share into").format(folder=root))
     for path in sorted(root.glob("*.json")):
         share = _read_share(path)
         if share is None:
