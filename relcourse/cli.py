@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any, NoReturn
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -309,8 +310,31 @@ def add_journal_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     delete.set_defaults(handler=cmd_journal_delete)
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+class CourseParser(argparse.ArgumentParser):
+    """argparse with its own words (usage, section titles, -h, 'error') in the terminal's language as well:
+    Python ships no Chinese catalog for them. Subcommands' parsers are of this class too."""
+
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=_("show this help message and exit"))
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="relcourse", description=_("Turn wiki articles into course notebooks and handouts."))
+    parser = CourseParser(prog="relcourse", description=_("Turn wiki articles into course notebooks and handouts."))
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help=_("parse every article and report what was found"))

@@ -102,13 +102,20 @@ def test_help_speaks_the_terminals_language(chinese_terminal: None, capsys: pyte
         main(["export", "--help"])
     out = capsys.readouterr().out
     assert "两次课之间相隔的天数（默认：7）" in out and "days from one programme session" not in out
+    assert out.startswith("用法：relcourse export") and "选项" in out and "显示本帮助信息并退出" in out  # argparse's own words
+    assert "usage:" not in out and "show this help message" not in out
+    with pytest.raises(SystemExit):
+        main(["export", "--weeks", "2"])
+    assert "relcourse：错误：" in capsys.readouterr().err
 
 
 def test_help_in_an_english_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("LANGUAGE", "en_GB")
     with pytest.raises(SystemExit):
         main(["check", "--help"])
-    assert "a content folder (with articles/) or a folder of articles" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "a content folder (with articles/) or a folder of articles" in out and out.startswith("usage: relcourse check")
+    assert "show this help message and exit" in out
 
 
 def test_room_speaks_the_courses_language(chinese_course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
