@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from relcourse.errors import RelcourseError
+from relcourse.i18n import _
 
 #: what one read asks for at a time
 _CHUNK = 1 << 20
@@ -25,9 +26,9 @@ class FileRefused(Exception):
 
 def _refuse_unless_regular(mode: int) -> None:
     if stat.S_ISDIR(mode):
-        raise FileRefused("a folder, not a file; rename or move the folder")
+        raise FileRefused(_("a folder, not a file; rename or move the folder"))
     if not stat.S_ISREG(mode):
-        raise FileRefused("not a regular file (a named pipe, socket or device); remove it from this folder")
+        raise FileRefused(_("not a regular file (a named pipe, socket or device); remove it from this folder"))
 
 
 def read_regular_file(path: Path, limit: int) -> bytes:
@@ -41,7 +42,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         _refuse_unless_regular(os.stat(path).st_mode)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise FileRefused(f"cannot read the file ({exc.strerror}); check it exists and is readable") from None
+        raise FileRefused(_("cannot read the file ({reason}); check it exists and is readable").format(reason=exc.strerror)) from None
     try:
         _refuse_unless_regular(os.fstat(fd).st_mode)
         chunks: list[bytes] = []
@@ -53,11 +54,11 @@ def read_regular_file(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise FileRefused(f"cannot read the file ({exc.strerror}); check it is readable") from None
+        raise FileRefused(_("cannot read the file ({reason}); check it is readable").format(reason=exc.strerror)) from None
     finally:
         os.close(fd)
     if size > limit:
-        raise FileRefused(f"larger than {limit / 1_000_000:g} MB; this is not a course file, remove it or split it")
+        raise FileRefused(_("larger than {size} MB; this is not a course file, remove it or split it").format(size=f"{limit / 1_000_000:g}"))
     return b"".join(chunks)
 
 
@@ -67,7 +68,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise RelcourseError(f"{path.parent}: cannot write here ({exc.strerror}); check the folder is writable") from None
+        raise RelcourseError(_("{folder}: cannot write here ({reason}); check the folder is writable").format(
+            folder=path.parent, reason=exc.strerror)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content.encode("utf-8") if isinstance(content, str) else content)
@@ -75,8 +77,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:  # a full disk or a lost mount: the old file (if any) is untouched
         Path(tmp).unlink(missing_ok=True)
-        raise RelcourseError(f"{path}: cannot write it ({exc.strerror}); free some space or check the folder, "
-                             "then run again (files already written are complete)") from None
+        raise RelcourseError(_("{path}: cannot write it ({reason}); free some space or check the folder, "
+                               "then run again (files already written are complete)").format(path=path, reason=exc.strerror)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

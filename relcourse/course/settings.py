@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from relcourse.content.yaml_files import read_yaml
 from relcourse.errors import ContentError
+from relcourse.i18n import _
 
 if TYPE_CHECKING:
     from relcourse.content.model import Article
@@ -62,30 +63,32 @@ def parse_day(value: Any) -> date:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01") from None
+        raise ValueError(_("{value} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01").format(value=repr(value))) from None
 
 
 def parse_every_days(value: Any) -> int:
     """Days between sessions: a whole number from 1 to a year."""
     if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit() \
             or not 1 <= int(value) <= MAX_EVERY_DAYS:
-        raise ValueError(f"{value!r} is not a number of days between sessions (1 to {MAX_EVERY_DAYS})")
+        raise ValueError(_("{value} is not a number of days between sessions (1 to {most})").format(
+            value=repr(value), most=MAX_EVERY_DAYS))
     return int(value)
 
 
 def _programme(path: Path, n: int, raw: Any) -> ProgrammeSpec:
     """One ``programmes:`` entry, or an error that says which entry and what to write."""
-    where = f"programmes entry {n}"
+    where = _("programmes entry {number}").format(number=n)
     if not isinstance(raw, dict) or not raw.get("name") or not isinstance(raw.get("modules"), list) or not raw["modules"]:
-        raise ContentError(path, f"{where}: write a 'name' and a list of 'modules' (module slugs, in session order)")
+        raise ContentError(path, _("{where}: write a 'name' and a list of 'modules' (module slugs, in session order)").format(where=where))
     if set(raw) - PROGRAMME_KEYS:
-        raise ContentError(path, f"{where}: unknown key(s) {', '.join(sorted(set(raw) - PROGRAMME_KEYS))}; "
-                                 f"allowed: {', '.join(sorted(PROGRAMME_KEYS))}")
+        raise ContentError(path, _("{where}: unknown key(s) {keys}; allowed: {allowed}").format(
+            where=where, keys=", ".join(sorted(set(raw) - PROGRAMME_KEYS)), allowed=", ".join(sorted(PROGRAMME_KEYS))))
     sessions, minutes = raw.get("sessions", 0), raw.get("minutes", 90)
     if not isinstance(sessions, int) or isinstance(sessions, bool) or not 0 <= sessions <= 20:
-        raise ContentError(path, f"{where}: 'sessions' must be a whole number from 1 to 20, not {sessions!r}")
+        raise ContentError(path, _("{where}: 'sessions' must be a whole number from 1 to 20, not {value}").format(
+            where=where, value=repr(sessions)))
     if minutes not in (90, 120) or isinstance(minutes, bool):
-        raise ContentError(path, f"{where}: 'minutes' must be 90 or 120, not {minutes!r}")
+        raise ContentError(path, _("{where}: 'minutes' must be 90 or 120, not {value}").format(where=where, value=repr(minutes)))
     checked: dict[str, Any] = {}
     for key, parse in (("start", parse_day), ("every_days", parse_every_days)):
         try:
@@ -135,27 +138,29 @@ def load_course(content_dir: Path) -> CourseSettings:
     path = content_dir / "course.yaml"
     if not path.exists():
         return CourseSettings()
-    data: Any = read_yaml(path, "fix it or delete the file to use the defaults") or {}
+    data: Any = read_yaml(path, _("fix it or delete the file to use the defaults")) or {}
     if not isinstance(data, dict):
-        raise ContentError(path, "expected a mapping of settings (title, organisation, facilitator, locale, paper, help)")
+        raise ContentError(path, _("expected a mapping of settings (title, organisation, facilitator, locale, paper, help)"))
     known = {"title", "organisation", "facilitator", "locale", "paper", "help", "quiz", "programmes", "date"}
     if set(data) - known:
-        raise ContentError(path, f"unknown setting(s) {', '.join(sorted(set(data) - known))}; allowed: {', '.join(sorted(known))}")
+        raise ContentError(path, _("unknown setting(s) {keys}; allowed: {allowed}").format(
+            keys=", ".join(sorted(set(data) - known)), allowed=", ".join(sorted(known))))
     paper = str(data.get("paper", "a4")).lower()
     if paper not in PAPER_SIZES:
-        raise ContentError(path, f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+        raise ContentError(path, _("paper must be one of {sizes}, not {value}").format(sizes=", ".join(PAPER_SIZES), value=repr(paper)))
     help_items: tuple[HelpResource, ...] = DEFAULT_HELP
     if "help" in data:
         raw = data["help"]
         if not isinstance(raw, list) or not all(isinstance(h, dict) and h.get("name") and h.get("contact") for h in raw):
-            raise ContentError(path, "'help' must be a list of entries with 'name' and 'contact' (and optional 'region')")
+            raise ContentError(path, _("'help' must be a list of entries with 'name' and 'contact' (and optional 'region')"))
         help_items = tuple(HelpResource(str(h["name"]), str(h["contact"]), str(h.get("region", ""))) for h in raw)
     locale = str(data.get("locale") or "en")
     if not LANGUAGE_TAG.fullmatch(locale):
-        raise ContentError(path, f"locale must be a language tag such as en, en-GB, zh or zh-Hans, not {locale!r}")
+        raise ContentError(path, _("locale must be a language tag such as en, en-GB, zh or zh-Hans, not {value}").format(value=repr(locale)))
     quiz = data.get("quiz") or {}
     if not isinstance(quiz, dict) or set(quiz) - {"schedule_items"} or not isinstance(quiz.get("schedule_items", False), bool):
-        raise ContentError(path, "quiz must be a mapping such as {schedule_items: true} (schedule_items: true or false)")
+        raise ContentError(path, _("quiz must be a mapping such as {example} (schedule_items: true or false)").format(
+            example="{schedule_items: true}"))
     try:
         day = parse_day(data["date"]) if data.get("date") is not None else None
     except ValueError as exc:
@@ -173,9 +178,9 @@ def _programmes(path: Path, raw: Any) -> tuple[ProgrammeSpec, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        raise ContentError(path, "'programmes' must be a list of entries with 'name' and 'modules'")
+        raise ContentError(path, _("'programmes' must be a list of entries with 'name' and 'modules'"))
     found = tuple(_programme(path, n, entry) for n, entry in enumerate(raw, 1))
     names = [p.name.lower() for p in found]
     if len(set(names)) != len(names):
-        raise ContentError(path, "two programmes have the same name; give each its own")
+        raise ContentError(path, _("two programmes have the same name; give each its own"))
     return found

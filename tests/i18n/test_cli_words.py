@@ -132,3 +132,12 @@ def test_room_speaks_the_courses_language(chinese_course: Path, tmp_path: Path, 
     for words in ("shared their quiz results", "The room at a glance", "mean score", "skipped"):
         assert words not in out, words
     assert chart.read_bytes().startswith(b"\x89PNG")  # drawn with the CJK font: no missing-glyph warning (warnings are errors)
+
+
+def test_a_bad_course_file_says_what_to_do_in_the_terminals_language(chinese_terminal: None, chinese_course: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (chinese_course / "course.yaml").write_text("locale: zh-Hans\npaper: a5\n", encoding="utf-8")
+    assert main(["check", str(chinese_course)]) != 0
+    captured = capsys.readouterr()
+    line = next(line for line in (captured.out + captured.err).splitlines() if "course.yaml" in line)
+    assert "paper 只能是 a4, letter 之一，而不是 'a5'" in line and "must be one of" not in line
