@@ -163,9 +163,9 @@ def test_modules_show_a_learners_history_without_errors(tmp_path: Path, private_
                     "answers": answers, "scores": {k: s.score for k, s in result.scores.items()}})
     # kernels as a scrubbing JupyterLab starts them (stored words drawn); set after the imports above,
     # since importing relcourse.widgets takes the mark out of the environment
-    from relcourse.jupyter.privacy import WORDS_SHOWN_ENV
+    from relcourse.jupyter.privacy import WORDS_SHOWN_ENV, kernel_mark
 
-    monkeypatch.setenv(WORDS_SHOWN_ENV, "1")
+    monkeypatch.setenv(WORDS_SHOWN_ENV, kernel_mark())  # the kernels below are this process's children
     for path in sorted(built_notebooks.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
