@@ -24,7 +24,7 @@ STATUS_WORDS = {"pending": N_("pending"), "approved": N_("approved"), "edited": 
 
 STYLE = """body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left}
-.status-rejected{color:#8a1c1c}.status-approved,.status-edited{color:#1c5e1c}.changed{background:#fff3cd}
+td[class^=status-]{white-space:nowrap}.status-rejected{color:#8a1c1c}.status-approved,.status-edited{color:#1c5e1c}.changed{background:#fff3cd}
 pre{white-space:pre-wrap;margin:0;font-size:.85rem}"""
 
 
