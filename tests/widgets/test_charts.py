@@ -27,14 +27,7 @@ from relcourse.widgets.selfcheck import (
     self_check_result,
 )
 
-from ..conftest import CONTENT
-
 IMG = re.compile(r'<img class="rc-chart-(light|dark)" src="data:image/png;base64,([^"]+)" alt="([^"]+)">')
-
-
-@pytest.fixture(autouse=True)
-def content(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RELCOURSE_CONTENT", str(CONTENT))
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import pytest
-
 from relcourse.store.journal import Journal
 from relcourse.widgets import journal_form, reflection
 from relcourse.widgets.drafts import DraftKeeper
@@ -14,21 +12,9 @@ from relcourse.widgets.journal_form import JournalForm
 from relcourse.widgets.privacy import JournalWithoutWords
 from relcourse.widgets.reflection import ReflectionWidget
 
-from ..conftest import CONTENT
-
 M133 = "security-and-needs-133"
 M044 = "security-and-needs-044"
 PROMPT = "case-transformation-anxious-attachment-secure"
-
-
-@pytest.fixture(autouse=True)
-def content(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RELCOURSE_CONTENT", str(CONTENT))
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Journal:
-    return Journal(tmp_path / "j.sqlite")
 
 
 def test_reflection_draft_survives_closing_unsaved(journal: Journal) -> None:

@@ -4,7 +4,6 @@ Show answer marks which of the learner's ticks were wrong."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,11 +15,6 @@ from relcourse.widgets.quiz import QuizWidget
 
 SECTION = "Practice Guide: Step-by-Step Path"
 QUOTE = "Secure partners name the need before the complaint, and they ask for reassurance directly."
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Journal:
-    return Journal(tmp_path / "j.sqlite")
 
 
 def item(**fields: object) -> QuizItem:

@@ -20,16 +20,9 @@ from relcourse.widgets.journal_form import JournalForm
 from relcourse.widgets.plan import START_KEY, PlanTracker
 from relcourse.widgets.selfcheck import SelfCheckHistory, self_check_history, self_check_result
 
-from ..conftest import CONTENT
-
 M044 = "security-and-needs-044"
 INSTRUMENT = "relationship-test"
 WHEN = "2026-03-01T10:00:00+00:00"
-
-
-@pytest.fixture(autouse=True)
-def content(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RELCOURSE_CONTENT", str(CONTENT))
 
 
 @pytest.fixture

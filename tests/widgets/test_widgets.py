@@ -32,16 +32,6 @@ M133 = "security-and-needs-133"
 M044 = "security-and-needs-044"
 
 
-@pytest.fixture(autouse=True)
-def content(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RELCOURSE_CONTENT", str(CONTENT))
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Journal:
-    return Journal(tmp_path / "j.sqlite")
-
-
 def _first_item(slug: str, kind: str) -> QuizItem:
     return next(i for i in load_course_content(CONTENT).module(slug).quiz if i.type == kind)
 

@@ -4,9 +4,6 @@ ordering question's instruction and its 'answer first' hint (the shipped module 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from relcourse.course.loader import load_course_content
 from relcourse.store.journal import Journal
@@ -16,16 +13,6 @@ from relcourse.widgets.plan import PlanTracker
 from ..conftest import CONTENT
 
 ZH = "安全感与需求-091"
-
-
-@pytest.fixture(autouse=True)
-def content(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RELCOURSE_CONTENT", str(CONTENT))
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Journal:
-    return Journal(tmp_path / "j.sqlite")
 
 
 def test_plan_dates_and_progress_in_chinese(journal: Journal) -> None:
