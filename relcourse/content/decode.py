@@ -10,6 +10,7 @@ from pathlib import Path
 
 from relcourse.errors import ArticleError
 from relcourse.files import FileRefused, read_regular_file
+from relcourse.i18n import _
 
 BOM = "\ufeff"
 #: the longest wiki export seen is about 40 KB (the parser is benchmarked at 5 MB); far larger is not an article
@@ -35,19 +36,20 @@ def decode_article(data: bytes, path: Path | str) -> list[str]:
     """Decode UTF-8 (optional BOM, LF or CRLF) into lines; reject empty, wide-encoded and binary files."""
     wide = wide_encoding(data)
     if wide:
-        raise ArticleError(path, 1, f"{wide} text: save the article as UTF-8 (in the editor's 'Save as' encoding choice)")
+        raise ArticleError(path, 1, _("{encoding} text: save the article as UTF-8 (in the editor's 'Save as' encoding choice)").format(
+            encoding=wide))
     if not data.strip():
-        raise ArticleError(path, 1, "the file is empty: export the article text from the wiki into it")
+        raise ArticleError(path, 1, _("the file is empty: export the article text from the wiki into it"))
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise ArticleError(path, line, "binary data (NUL byte): this is not a text article; remove it from content/articles/")
+        raise ArticleError(path, line, _("binary data (NUL byte): this is not a text article; remove it from content/articles/"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ArticleError(
-            path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the article as UTF-8"
+            path, line, _("not UTF-8 text (byte {byte}): save the article as UTF-8").format(byte=f"0x{data[exc.start]:02x}")
         ) from None
     if text.startswith(BOM):
         text = text[1:]

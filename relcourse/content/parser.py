@@ -22,6 +22,7 @@ from relcourse.content.line_rules import LINE_RULES
 from relcourse.content.model import Article, Block, Diagnostic, Faq, Section, SectionKind, Text
 from relcourse.content.text import CJK_CHARS, detect_lang, has_cjk, slugify
 from relcourse.errors import ArticleError
+from relcourse.i18n import _
 
 CJK = CJK_CHARS
 TITLE_RE = re.compile(
@@ -122,14 +123,14 @@ class ArticleParser:
             self.chrome.append(Block(*content[start]))
             start += 1
         if start == len(content):
-            raise ArticleError(self.path, content[-1][0] if content else 1, "no article text, only page chrome")
+            raise ArticleError(self.path, content[-1][0] if content else 1, _("no article text, only page chrome"))
         title_line, title_text = content[start]
         match = TITLE_RE.match(title_text)
         if not match:
             raise ArticleError(
                 self.path, title_line,
-                "no title line: the first line must look like 'Security and Needs-044-Title', "
-                "'Attachment and Communication - 116: Title' or '安全感与需求-088-标题'",
+                _("no title line: the first line must look like 'Security and Needs-044-Title', "
+                  "'Attachment and Communication - 116: Title' or '安全感与需求-088-标题'"),
             )
         self.title_key = _norm(match["cat"] + match["num"] + match["title"])
         self.title_length = len(title_text)
@@ -167,15 +168,16 @@ class ArticleParser:
             last = self.faq[-1]
             self.faq[-1] = Faq(last.question, last.answer + (block,))
         else:
-            self.warn(block.line, "FAQ text without a question line before it; kept as an extra section")
+            self.warn(block.line, _("FAQ text without a question line before it; kept as an extra section"))
             self.drafts.append(_Draft("other", "Additional text", None, [block]))
 
     def faq_with_answers(self) -> list[Faq]:
         """FAQ whose answer is more than the cut teaser; the others are named, never shown."""
         for item in self.faq:
             if item.truncated:
-                self.left_out.append(Diagnostic(str(self.path), item.line, "FAQ left out: its answer is only the page's shortened teaser (ending in '…'); "
-                                                "write the answer under the question to keep it"))
+                self.left_out.append(Diagnostic(str(self.path), item.line, _(
+                    "FAQ left out: its answer is only the page's shortened teaser (ending in '…'); "
+                    "write the answer under the question to keep it")))
                 self.chrome.extend((item.question, *item.answer))  # page furniture, like the teaser itself
         return [item for item in self.faq if not item.truncated]
 
@@ -206,10 +208,10 @@ class ArticleParser:
                 article.summary = readers.parse_summary(section, self.warn)
         article.try_this = self.try_this
         if not any(s.kind != "intro" for s in sections):
-            self.warn(title_block.line, "no section headings found (e.g. '1. Problem Scenario'); the text is kept as one section")
+            self.warn(title_block.line, _("no section headings found (e.g. '1. Problem Scenario'); the text is kept as one section"))
         self.warn_unrecognised_headings(sections, title_block.line)
         if not article.plan:
-            self.warn(title_block.line, "no practice plan (### Step N / ### Phase N) found")
+            self.warn(title_block.line, _("no practice plan (### Step N / ### Phase N) found"))
         return article
 
 
@@ -223,9 +225,10 @@ class ArticleParser:
             return
         intro = next(s for s in sections if s.kind == "intro")
         candidates = [b for b in intro.blocks if HEADING_LIKE_RE.match(b.text)][:3]
-        named = ", ".join(f"{b.text!r} (line {b.line})" for b in candidates) or "none that look like headings"
-        self.warn(line, f"most of the text lands in 'Introduction' because its headings were not recognised: {named}; "
-                        "use headings such as '1. Problem Scenario' or '一、问题情境' (see relcourse/content/lexicon/)")
+        named = ", ".join(_("{text} (line {line})").format(text=repr(b.text), line=b.line) for b in candidates) \
+            or _("none that look like headings")
+        self.warn(line, _("most of the text lands in 'Introduction' because its headings were not recognised: {named}; "
+                          "use headings such as '1. Problem Scenario' or '一、问题情境' (see relcourse/content/lexicon/)").format(named=named))
 
 
 def parse_article(text: str | bytes, path: Path | str = "<string>") -> Article:
@@ -255,8 +258,8 @@ def load_articles(folder: Path | str) -> LoadResult:
     """Load every ``*.txt`` article in a folder; one bad file never stops the others."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise ArticleError(folder, 0, "no such folder; run relcourse in the course folder (the one holding content/) "
-                                      "or give the path of your content folder")
+        raise ArticleError(folder, 0, _("no such folder; run relcourse in the course folder (the one holding content/) "
+                                        "or give the path of your content folder"))
     loaded: list[Article] = []
     diagnostics: list[Diagnostic] = []
     for path in sorted(folder.glob("*.txt")):
@@ -280,6 +283,7 @@ def _without_slug_collisions(loaded: list[Article], diagnostics: list[Diagnostic
         for article in claimants:
             others = ", ".join(Path(a.path).name for a in claimants if a is not article)
             diagnostics.append(Diagnostic(str(article.path), article.title_block.line,
-                                          f"module {slug!r} is also the title of {others}; rename one of them "
-                                          "(neither is built until then, the existing notebook is kept)", "error"))
+                                          _("module {slug} is also the title of {others}; rename one of them "
+                                            "(neither is built until then, the existing notebook is kept)").format(
+                                              slug=repr(slug), others=others), "error"))
     return unique

@@ -24,6 +24,7 @@ from relcourse.content.model import (
     Text,
 )
 from relcourse.content.text import CJK_CHARS
+from relcourse.i18n import _
 
 Warn = Callable[[int, str], None]
 WORDS = any_language()
@@ -87,9 +88,10 @@ def duration_problem(duration: Duration) -> str | None:
         return None
     end = duration.end if duration.end is not None else duration.start
     if duration.start < 1 or end < duration.start:
-        return f"duration {duration.text!r} ends before it starts; write e.g. 'Days 1-3'"
+        return _("duration {duration} ends before it starts; write e.g. 'Days 1-3'").format(duration=repr(duration.text))
     if end * (7 if duration.unit == "week" else 1) > MAX_PLAN_DAYS:
-        return f"duration {duration.text!r} runs past day {MAX_PLAN_DAYS} of the plan; shorten it (kept without dates)"
+        return _("duration {duration} runs past day {last} of the plan; shorten it (kept without dates)").format(
+            duration=repr(duration.text), last=MAX_PLAN_DAYS)
     return None
 
 
@@ -155,12 +157,13 @@ def parse_plan(section: Section, warn: Warn) -> list[Step]:
         found = _step_heading(_subheading(head) or "") if head else None
         if head is None or found is None:
             if head is not None:
-                warn(head.line, f"practice heading {head.text!r} is not a step or phase; kept as text")
+                warn(head.line, _("practice heading {heading} is not a step or phase; kept as text").format(heading=repr(head.text)))
             continue
         lex, match = found
         duration = parse_duration(match["dur"] or "")
         if duration is None:
-            warn(head.line, f"no duration recognised in {head.text!r} (expected e.g. 'Days 1-3', 'Weeks 1-2', 'Ongoing')")
+            warn(head.line, _("no duration recognised in {heading} (expected e.g. 'Days 1-3', 'Weeks 1-2', 'Ongoing')").format(
+                heading=repr(head.text)))
         elif (problem := duration_problem(duration)) is not None:
             warn(head.line, problem)
             duration = None

@@ -16,6 +16,7 @@ from yaml.nodes import Node, ScalarNode
 from relcourse.content.decode import wide_encoding
 from relcourse.errors import ContentError
 from relcourse.files import FileRefused, read_regular_file
+from relcourse.i18n import _
 
 #: facilitators' YAML files are a few KB; these bounds are far above that and far below harm
 MAX_YAML_BYTES = 1_000_000
@@ -45,7 +46,7 @@ class BoundedLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _Refused(problem=f"nested more than {MAX_DEPTH} levels deep", problem_mark=event.start_mark)
+            raise _Refused(problem=_("nested more than {depth} levels deep").format(depth=MAX_DEPTH), problem_mark=event.start_mark)
         before = self._expanded
         self._count(1, event)
         try:
@@ -60,17 +61,17 @@ class BoundedLoader(yaml.SafeLoader):
     def _count(self, nodes: int, event: yaml.Event) -> None:
         self._expanded += nodes
         if self._expanded > MAX_EXPANDED_NODES:
-            raise _Refused(problem=f"more than {MAX_EXPANDED_NODES} values once its aliases (*name) are expanded",
+            raise _Refused(problem=_("more than {count} values once its aliases (*name) are expanded").format(count=MAX_EXPANDED_NODES),
                            problem_mark=event.start_mark)  # type: ignore[arg-type]
 
     def construct_bounded_int(self, node: ScalarNode) -> int:
         if sum(c.isdigit() for c in str(node.value)) > MAX_NUMBER_DIGITS:
-            raise _Refused(problem=f"a number longer than {MAX_NUMBER_DIGITS} digits", problem_mark=node.start_mark)
+            raise _Refused(problem=_("a number longer than {digits} digits").format(digits=MAX_NUMBER_DIGITS), problem_mark=node.start_mark)
         return super().construct_yaml_int(node)
 
     def construct_bounded_float(self, node: ScalarNode) -> float:
         if len(str(node.value)) > 2 * MAX_NUMBER_DIGITS:
-            raise _Refused(problem=f"a number longer than {MAX_NUMBER_DIGITS} digits", problem_mark=node.start_mark)
+            raise _Refused(problem=_("a number longer than {digits} digits").format(digits=MAX_NUMBER_DIGITS), problem_mark=node.start_mark)
         return super().construct_yaml_float(node)
 
     def construct_lenient_timestamp(self, node: ScalarNode) -> Any:
@@ -96,32 +97,34 @@ def parse_yaml(text: str) -> Any:
         loader.dispose()
 
 
-def read_yaml(path: Path, fix: str = "fix the indentation or quoting there") -> Any:
-    """The parsed YAML document in ``path``; ``fix`` says what to do about a syntax error."""
+def read_yaml(path: Path, fix: str = "") -> Any:
+    """The parsed YAML document in ``path``; ``fix`` says what to do about a syntax error (in the reader's language)."""
+    fix = fix or _("fix the indentation or quoting there")
     try:
         data = read_regular_file(path, MAX_YAML_BYTES)
     except FileRefused as exc:
         raise ContentError(path, exc.message) from None
     wide = wide_encoding(data)
     if wide:
-        raise ContentError(path, f"{wide} text; save it as UTF-8 YAML")
+        raise ContentError(path, _("{encoding} text; save it as UTF-8 YAML").format(encoding=wide))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(path, f"not UTF-8 text (byte {exc.start}); save it as UTF-8 YAML") from None
+        raise ContentError(path, _("not UTF-8 text (byte {position}); save it as UTF-8 YAML").format(position=exc.start)) from None
     try:
         return parse_yaml(text)
     except _Refused as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
-        raise ContentError(path, f"refused: {exc.problem}; simplify the file", line) from None
+        raise ContentError(path, _("refused: {problem}; simplify the file").format(problem=exc.problem), line) from None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
-        raise ContentError(path, f"not valid YAML ({exc.problem}); {fix}", line) from None
+        raise ContentError(path, _("not valid YAML ({problem}); {fix}").format(problem=exc.problem, fix=fix), line) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise ContentError(path, f"not valid YAML text (control character {char}); save it as UTF-8 YAML", line) from None
+        raise ContentError(path, _("not valid YAML text (control character {character}); save it as UTF-8 YAML").format(
+            character=char), line) from None
     except yaml.YAMLError as exc:
-        raise ContentError(path, f"not valid YAML ({exc}); {fix}") from None  # ContentError makes it one line
+        raise ContentError(path, _("not valid YAML ({problem}); {fix}").format(problem=exc, fix=fix)) from None  # ContentError makes it one line
     except (RecursionError, ValueError, OverflowError) as exc:  # last guard: what the bounds above did not foresee
-        raise ContentError(path, f"not usable YAML ({type(exc).__name__}); simplify the file") from None
+        raise ContentError(path, _("not usable YAML ({problem}); simplify the file").format(problem=type(exc).__name__)) from None

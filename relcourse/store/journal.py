@@ -18,10 +18,11 @@ from typing import Any
 
 import pandas as pd
 
+from relcourse.i18n import _
 from relcourse.store.mounts import JournalMode
 from relcourse.store.private import STORE_COMPANIONS
 from relcourse.store.rows import TABLE_SPECS, RowError, stored_entry
-from relcourse.store.schema import FAILURES, SCHEMA_VERSION, StoreError, default_store_path, open_store, store_failure
+from relcourse.store.schema import SCHEMA_VERSION, StoreError, default_store_path, open_store, read_only_failure, store_failure
 
 TABLES = tuple(TABLE_SPECS)
 ENTRIES = TABLE_SPECS["entries"]
@@ -57,7 +58,7 @@ class Journal:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``: one writer at a time, all-or-nothing."""
         if self.read_only:
-            raise StoreError(f"{self.path}: {FAILURES['SQLITE_READONLY']}")
+            raise read_only_failure(self.path)
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -69,7 +70,7 @@ class Journal:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):  # a full disk, a lost network folder: one line, nothing half-saved
-                raise store_failure(self.path, exc, "nothing was saved") from None
+                raise store_failure(self.path, exc, _("nothing was saved")) from None
             raise
 
     # --- journal entries -------------------------------------------------------------
@@ -98,8 +99,9 @@ class Journal:
             try:
                 records.append(stored_entry(dict(zip(ENTRIES.columns, values)), entry_id))
             except RowError as exc:
-                raise StoreError(f"{self.path}: {exc}; this entry cannot be shown: run 'relcourse journal export', "
-                                 "correct or remove it in that file and import it into an empty journal") from None
+                raise StoreError(_("{path}: {problem}; this entry cannot be shown: run 'relcourse journal export', "
+                                   "correct or remove it in that file and import it into an empty journal").format(
+                                       path=self.path, problem=exc)) from None
         base = pd.DataFrame(rows, columns=["id", "module", "template", "created", "fields"])
         fields = pd.DataFrame.from_records(records, index=base.index)
         frame = pd.concat([base.drop(columns="fields"), fields], axis=1)
@@ -222,7 +224,7 @@ class Journal:
         seconds for readers to finish and refuses, before deleting anything, if they do not.
         """
         secrets = self._stored_texts()
-        self._release_old_pages(wait, "nothing was deleted")
+        self._release_old_pages(wait, _("nothing was deleted"))
         self._conn.execute("PRAGMA secure_delete = ON")  # deleted cells are zeroed, not just unlinked
         with self.transaction() as conn:
             for table in TABLES:
@@ -230,11 +232,12 @@ class Journal:
         try:
             self._conn.execute("VACUUM")
         except sqlite3.Error as exc:
-            raise store_failure(self.path, exc, "the rows are deleted; run the command again to clear the space") from None
-        self._release_old_pages(wait, "the rows are deleted but traces remain; close it and run the command again")
+            raise store_failure(self.path, exc, _("the rows are deleted; run the command again to clear the space")) from None
+        self._release_old_pages(wait, _("the rows are deleted but traces remain; close it and run the command again"))
         left = [p.name for p in self._files() if any(secret in p.read_bytes() for secret in secrets)]
         if left:
-            raise StoreError(f"{self.path}: deleted text is still in {', '.join(left)}; close every notebook and run the command again")
+            raise StoreError(_("{path}: deleted text is still in {files}; close every notebook and run the command again").format(
+                path=self.path, files=", ".join(left)))
 
     def _stored_texts(self) -> set[bytes]:
         """Every text value in the store (JSON fields opened up), as bytes to look for after deleting."""
@@ -248,9 +251,10 @@ class Journal:
 
     def _release_old_pages(self, wait: float, refusal: str) -> None:
         """Wait until no other connection reads an old snapshot, then fold the WAL into the file."""
-        busy = f"{self.path}: another program (an open notebook?) is reading the journal; shut its kernel down; {refusal}"
+        busy = _("{path}: another program (an open notebook?) is reading the journal; shut its kernel down; {refusal}").format(
+            path=self.path, refusal=refusal)
         if self.read_only:
-            raise StoreError(f"{self.path}: {FAILURES['SQLITE_READONLY']}")
+            raise read_only_failure(self.path)
         deadline = time.monotonic() + wait
         self._conn.execute(f"PRAGMA busy_timeout = {int(max(wait, 0) * 1000)}")
         try:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relcourse.errors import RelcourseError
+from relcourse.i18n import _
 
 MOUNT_TABLE = Path("/proc/self/mountinfo")
 ENV_MODE = "RELCOURSE_JOURNAL_MODE"
@@ -83,13 +84,13 @@ def choose_journal_mode(folder: Path, table: Path | None = None) -> JournalMode:
     chosen = os.environ.get(ENV_MODE, "").strip().lower()
     if chosen:
         if chosen not in JOURNAL_MODES:
-            raise RelcourseError(f"{ENV_MODE}={chosen[:20]!r} is not a journal mode; use one of {', '.join(JOURNAL_MODES)}")
-        return JournalMode(chosen, f"set by {ENV_MODE}")
+            raise RelcourseError(_("{setting} is not a journal mode; use one of {modes}").format(
+                setting=f"{ENV_MODE}={chosen[:20]!r}", modes=", ".join(JOURNAL_MODES)))
+        return JournalMode(chosen, _("set by {variable}").format(variable=ENV_MODE))
     mount = mount_of(folder, read_mounts(table))
     if mount is None:
-        return JournalMode("wal", "the mount table could not be read; assuming a local disk")
-    where = f"{mount.fstype} filesystem mounted at {mount.point}"
+        return JournalMode("wal", _("the mount table could not be read; assuming a local disk"))
     if mount.fstype.lower() in NETWORK_FILESYSTEMS:
-        return JournalMode("delete", f"network {where}: WAL is unsafe there, so a rollback journal is used "
-                                     "(set RELCOURSE_HOME to a local folder for WAL)")
-    return JournalMode("wal", f"local {where}")
+        return JournalMode("delete", _("network {type} filesystem mounted at {point}: WAL is unsafe there, so a rollback journal "
+                                       "is used (set RELCOURSE_HOME to a local folder for WAL)").format(type=mount.fstype, point=mount.point))
+    return JournalMode("wal", _("local {type} filesystem mounted at {point}").format(type=mount.fstype, point=mount.point))

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from relcourse.errors import RelcourseError
+from relcourse.i18n import _
 
 PRIVATE_MODE = 0o600
 STORE_COMPANIONS = ("", "-wal", "-shm", "-journal")
@@ -21,20 +22,20 @@ STORE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 def _reason(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return "the disk is full; free some space and try again"
+        return _("the disk is full; free some space and try again")
     if exc.errno == errno.EROFS:
-        return "the folder is on read-only media; choose a writable folder"
-    return f"{exc.strerror or exc}; choose a writable folder"
+        return _("the folder is on read-only media; choose a writable folder")
+    return _("{reason}; choose a writable folder").format(reason=exc.strerror or exc)
 
 
 def write_private(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` readable by its owner only; on failure the old file is untouched."""
     if path.is_symlink() or (path.exists() and not path.is_file()):
-        raise RelcourseError(f"{path}: is a link or not a plain file; choose another file name (nothing was written)")
+        raise RelcourseError(_("{path}: is a link or not a plain file; choose another file name (nothing was written)").format(path=path))
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # O_EXCL, 0600
     except OSError as exc:
-        raise RelcourseError(f"{path}: cannot write ({_reason(exc)})") from None
+        raise RelcourseError(_("{path}: cannot write ({reason})").format(path=path, reason=_reason(exc))) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), PRIVATE_MODE)
@@ -44,7 +45,7 @@ def write_private(path: Path, data: bytes) -> None:
         os.replace(tmp, path)  # rename replaces the name, never follows a link at it
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise RelcourseError(f"{path}: cannot write ({_reason(exc)}); nothing was changed") from None
+        raise RelcourseError(_("{path}: cannot write ({reason}); nothing was changed").format(path=path, reason=_reason(exc))) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -55,18 +56,22 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        raise RelcourseError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise RelcourseError(_("{path}: cannot read the file ({reason})").format(path=path, reason=exc.strerror)) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise RelcourseError(f"{path}: not a plain file; pass a file written by 'relcourse journal export'")
+        raise RelcourseError(_("{path}: not a plain file; pass a file written by 'relcourse journal export'").format(path=path))
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > limit:
-            raise RelcourseError(f"{path}: the file is larger than {limit // 2**20} MB; split it or check it is a journal export")
+            raise RelcourseError(_too_large(path, limit))
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise RelcourseError(f"{path}: the file is larger than {limit // 2**20} MB; split it or check it is a journal export")
+        raise RelcourseError(_too_large(path, limit))
     return data
+
+
+def _too_large(path: Path, limit: int) -> str:
+    return _("{path}: the file is larger than {size} MB; split it or check it is a journal export").format(path=path, size=limit // 2**20)
 
 
 def secure_store_files(path: Path) -> None:
@@ -79,23 +84,25 @@ def secure_store_files(path: Path) -> None:
             continue
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise RelcourseError(f"{name}: is a symbolic link; the journal must be a plain file (move the link away)") from None
+                raise RelcourseError(_("{path}: is a symbolic link; the journal must be a plain file (move the link away)").format(path=name)) from None
             if exc.errno == errno.EACCES:
                 continue  # unreadable by us: SQLite reports it when opening
-            raise RelcourseError(f"{name}: cannot open ({exc.strerror})") from None
+            raise RelcourseError(_("{path}: cannot open ({reason})").format(path=name, reason=exc.strerror)) from None
         try:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
-                raise RelcourseError(f"{name}: is a folder, not a journal file; move it away or set RELCOURSE_HOME to another folder")
+                raise RelcourseError(_("{path}: is a folder, not a journal file; move it away or set RELCOURSE_HOME to another folder").format(
+                    path=name))
             if not stat.S_ISREG(info.st_mode):
-                raise RelcourseError(f"{name}: is not a plain file; move it away or set RELCOURSE_HOME to another folder")
+                raise RelcourseError(_("{path}: is not a plain file; move it away or set RELCOURSE_HOME to another folder").format(path=name))
             if info.st_uid != os.geteuid():
-                raise RelcourseError(f"{name}: belongs to another user; the journal must be your own file (it was not changed)")
+                raise RelcourseError(_("{path}: belongs to another user; the journal must be your own file (it was not changed)").format(path=name))
             if stat.S_IMODE(info.st_mode) & 0o077:
                 try:
                     os.fchmod(fd, PRIVATE_MODE)
                 except OSError as exc:
                     if exc.errno != errno.EROFS:  # read-only media: nothing can be changed, opened read-only
-                        raise RelcourseError(f"{name}: others can read it and it cannot be made private ({exc.strerror})") from None
+                        raise RelcourseError(_("{path}: others can read it and it cannot be made private ({reason})").format(
+                            path=name, reason=exc.strerror)) from None
         finally:
             os.close(fd)

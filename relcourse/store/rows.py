@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from relcourse.errors import RelcourseError
+from relcourse.i18n import _
 
 MAX_ROW_BYTES = 1_000_000
 MAX_ROWS = 1_000_000
@@ -47,34 +48,34 @@ def _unicode(value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise RowError("holds a lone surrogate (\\ud800–\\udfff), which is not text") from None
+        raise RowError(_("holds a lone surrogate (\\ud800–\\udfff), which is not text")) from None
     return value
 
 
 def _text(value: Any) -> Any:
     if not isinstance(value, str) or "\x00" in value:
-        raise RowError("is not text")
+        raise RowError(_("is not text"))
     return _unicode(value)
 
 
 def _name(value: Any) -> Any:
     if not _text(value).strip() or len(value) > 200:
-        raise RowError("is not a name of 1 to 200 characters")
+        raise RowError(_("is not a name of 1 to 200 characters"))
     return value
 
 
 def _in_range(day: date) -> None:
     if not EARLIEST <= day <= LATEST:
-        raise RowError(f"is not between {EARLIEST.isoformat()} and {LATEST.isoformat()}")
+        raise RowError(_("is not between {first} and {last}").format(first=EARLIEST.isoformat(), last=LATEST.isoformat()))
 
 
 def _iso(value: Any) -> Any:
     if not isinstance(value, str) or not _ISO.fullmatch(value):
-        raise RowError("is not a date and time (ISO 8601, e.g. 2026-03-01T10:00:00+00:00)")
+        raise RowError(_("is not a date and time (ISO 8601, e.g. 2026-03-01T10:00:00+00:00)"))
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise RowError("is not a valid date and time") from None
+        raise RowError(_("is not a valid date and time")) from None
     _in_range(moment.date())
     return value
 
@@ -82,11 +83,11 @@ def _iso(value: Any) -> Any:
 def plan_start(value: Any) -> date:
     """A saved practice-plan start: a real day (``2026-03-02``) in the range the store holds."""
     if not isinstance(value, str) or not _DAY.fullmatch(value):
-        raise RowError("is not a day (YYYY-MM-DD, e.g. 2026-03-02)")
+        raise RowError(_("is not a day (YYYY-MM-DD, e.g. 2026-03-02)"))
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise RowError("is not a real day") from None
+        raise RowError(_("is not a real day")) from None
     _in_range(day)
     return day
 
@@ -105,9 +106,9 @@ def load_json(value: Any) -> Any:
         if "\\u" in value:  # only an escape can make a lone surrogate in parsed JSON
             json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise RowError("holds a lone surrogate (\\ud800–\\udfff), which is not text") from None
+        raise RowError(_("holds a lone surrogate (\\ud800–\\udfff), which is not text")) from None
     except (ValueError, RecursionError):
-        raise RowError("is not JSON text") from None
+        raise RowError(_("is not JSON text")) from None
     return data
 
 
@@ -126,35 +127,36 @@ def _is_name(key: Any) -> bool:
 
 def _names_to(value: Any, fits: Callable[[Any], bool], what: str) -> dict[str, Any]:
     if not isinstance(value, dict) or not all(_is_name(k) and fits(v) for k, v in value.items()) or len(value) > MAX_FIELDS:
-        raise RowError(f"is not a mapping of names to {what}")
+        raise RowError(_("is not a mapping of names to {what}").format(what=what))
     return value
 
 
 def result_scores(fields: Mapping[str, Any]) -> dict[str, float | None]:
     """A self-check take's scores by subscale (``None``: not scored), after checking the take's fields."""
     if set(fields) != {"answers", "scores"}:
-        raise RowError("of a self-check result are not 'answers' and 'scores'")
+        raise RowError(_("of a self-check result are not 'answers' and 'scores'"))
     _names_to(fields["answers"], lambda v: isinstance(v, int) and not isinstance(v, bool) and abs(v) <= MAX_ANSWER,
-              f"whole-number answers (up to {MAX_ANSWER})")
-    return _names_to(fields["scores"], lambda v: v is None or _number(v, MAX_SCORE), f"scores (numbers up to {MAX_SCORE} or null)")
+              _("whole-number answers (up to {most})").format(most=MAX_ANSWER))
+    return _names_to(fields["scores"], lambda v: v is None or _number(v, MAX_SCORE),
+                     _("scores (numbers up to {most} or null)").format(most=MAX_SCORE))
 
 
 def entry_fields(template: str, value: Any) -> dict[str, Any]:
     """An entry's fields: one value (text, a number or none) per field, or a self-check take."""
     fields = load_json(value)
     if not isinstance(fields, dict):
-        raise RowError("is not a JSON object")
+        raise RowError(_("is not a JSON object"))
     if len(fields) > MAX_FIELDS:
-        raise RowError(f"has more than {MAX_FIELDS} fields")
+        raise RowError(_("has more than {most} fields").format(most=MAX_FIELDS))
     clash = next((name for name in ENTRY_COLUMNS if name in fields), None)
     if clash is not None:
-        raise RowError(f"has a field named {clash!r}, which is a column of the entry")
+        raise RowError(_("has a field named {name}, which is a column of the entry").format(name=repr(clash)))
     if not all(_is_name(k) for k in fields):
-        raise RowError("has a field name that is empty or longer than 200 characters")
+        raise RowError(_("has a field name that is empty or longer than 200 characters"))
     if template == RESULT_TEMPLATE:
         result_scores(fields)
     elif not all(type(v) is str or v is None or _number(v, 1e15) for v in fields.values()):
-        raise RowError("has a value that is not text, a number or null")
+        raise RowError(_("has a value that is not text, a number or null"))
     return fields
 
 
@@ -169,13 +171,13 @@ def _setting(row: Mapping[str, Any]) -> None:
 
 def _flag(value: Any) -> Any:
     if value not in (0, 1) or isinstance(value, float):
-        raise RowError("is not 0 or 1")
+        raise RowError(_("is not 0 or 1"))
     return int(value)
 
 
 def _row_id(value: Any) -> Any:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise RowError("is not a whole number")
+        raise RowError(_("is not a whole number"))
     return value
 
 
@@ -202,15 +204,15 @@ class TableSpec:
 
     def check(self, row: Any, number: int) -> tuple[Any, ...]:
         """The row's values in column order, or RowError naming table, row and column."""
-        where = f"{self.name} row {number}"
+        where = _("{table} row {number}").format(table=self.name, number=number)
         if not isinstance(row, dict):
-            raise RowError(f"{where} is not an object of columns")
+            raise RowError(_("{where} is not an object of columns").format(where=where))
         unknown = set(row) - set(self.columns) - set(self.optional)
         missing = [c for c in self.columns if c not in row]
         if unknown or missing:
-            raise RowError(f"{where} does not have the columns {', '.join(self.columns)}")
+            raise RowError(_("{where} does not have the columns {columns}").format(where=where, columns=", ".join(self.columns)))
         if len(json.dumps(row, ensure_ascii=False).encode("utf-8", "surrogatepass")) > MAX_ROW_BYTES:
-            raise RowError(f"{where} is larger than {MAX_ROW_BYTES // 1000} kB")
+            raise RowError(_("{where} is larger than {size} kB").format(where=where, size=MAX_ROW_BYTES // 1000))
         for name in self.optional:
             if name in row:
                 self._checked(_row_id, row[name], where, name)
@@ -228,7 +230,7 @@ class TableSpec:
         try:
             return check(value)
         except RowError as exc:
-            raise RowError(f"{where}: {name!r} {exc}") from None
+            raise RowError(_("{where}: {column} {problem}").format(where=where, column=repr(name), problem=exc)) from None
 
 
 TABLE_SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
@@ -248,7 +250,7 @@ TABLE_SPECS: dict[str, TableSpec] = {spec.name: spec for spec in (
 def stored_entry(row: Mapping[str, Any], number: int) -> dict[str, Any]:
     """The fields of an entry read back from the store (id ``number``), once the row passes the
     import's checks; SQLite keeps its columns and size, so those are not checked again."""
-    spec, where = TABLE_SPECS["entries"], f"entries row {number}"
+    spec, where = TABLE_SPECS["entries"], _("{table} row {number}").format(table="entries", number=number)
     for name, check in spec.columns.items():
         if name != "fields":
             spec._checked(check, row[name], where, name)

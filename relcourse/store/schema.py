@@ -15,6 +15,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from relcourse.errors import RelcourseError, one_line
+from relcourse.i18n import N_, _
 from relcourse.store.mounts import JournalMode, choose_journal_mode
 from relcourse.store.private import secure_store_files
 
@@ -81,24 +82,29 @@ class StoreError(RelcourseError):
     """The journal store cannot be opened or used; the message says what to do."""
 
 
-#: SQLite error → what the learner is told (anything else is reported as damage)
+#: SQLite error → what the learner is told (anything else is reported as damage); translated where shown
 FAILURES: dict[str, str] = {
-    "SQLITE_FULL": "the disk is full; free some space and try again",
-    "SQLITE_READONLY": "the journal is read-only (read-only media or no write permission); copy it to a writable folder",
-    "SQLITE_BUSY": "another program is using the journal; close it (or the notebook) and try again",
-    "SQLITE_LOCKED": "another program is using the journal; close it (or the notebook) and try again",
-    "SQLITE_CANTOPEN": "the journal cannot be opened; check the folder and file permissions",
-    "SQLITE_IOERR": "the disk could not be read or written; check the disk and try again",
-    "SQLITE_PERM": "no permission to use the journal; check the file's owner and permissions",
+    "SQLITE_FULL": N_("the disk is full; free some space and try again"),
+    "SQLITE_READONLY": N_("the journal is read-only (read-only media or no write permission); copy it to a writable folder"),
+    "SQLITE_BUSY": N_("another program is using the journal; close it (or the notebook) and try again"),
+    "SQLITE_LOCKED": N_("another program is using the journal; close it (or the notebook) and try again"),
+    "SQLITE_CANTOPEN": N_("the journal cannot be opened; check the folder and file permissions"),
+    "SQLITE_IOERR": N_("the disk could not be read or written; check the disk and try again"),
+    "SQLITE_PERM": N_("no permission to use the journal; check the file's owner and permissions"),
 }
-DAMAGED = "the journal store is damaged; keep a copy and run 'relcourse journal export' from a backup"
+DAMAGED = N_("the journal store is damaged; keep a copy and run 'relcourse journal export' from a backup")
 
 
 def store_failure(path: Path, exc: sqlite3.Error, tail: str = "") -> StoreError:
     """A one-line StoreError for an SQLite failure, naming the store and what to do."""
     name = getattr(exc, "sqlite_errorname", "")
-    reason = next((text for code, text in FAILURES.items() if name.startswith(code)), f"{DAMAGED} ({one_line(str(exc))})")
+    reason = next((_(text) for code, text in FAILURES.items() if name.startswith(code)), f"{_(DAMAGED)} ({one_line(str(exc))})")
     return StoreError(f"{path}: {reason}" + (f"; {tail}" if tail else ""))
+
+
+def read_only_failure(path: Path) -> StoreError:
+    """Writing to a store opened read-only: what the learner can do instead."""
+    return StoreError(f"{path}: {_(FAILURES['SQLITE_READONLY'])}")
 
 
 @dataclass
@@ -119,20 +125,24 @@ def default_store_path() -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
-        raise StoreError(f"{folder}: cannot create the journal folder ({exc.strerror}); set RELCOURSE_HOME to a writable folder") from None
+        raise StoreError(_("{folder}: cannot create the journal folder ({reason}); set RELCOURSE_HOME to a writable folder").format(
+            folder=folder, reason=exc.strerror)) from None
     return folder / STORE_NAME
 
 
 def _check_location(path: Path) -> None:
     folder = path.parent
     if folder.exists() and not folder.is_dir():
-        raise StoreError(f"{folder}: is a file, not a folder; set RELCOURSE_HOME to a folder for the journal")
+        raise StoreError(_("{folder}: is a file, not a folder; set RELCOURSE_HOME to a folder for the journal").format(folder=folder))
     if not folder.is_dir():
-        raise StoreError(f"{folder}: the journal folder does not exist; create it or set RELCOURSE_HOME to an existing folder")
+        raise StoreError(_("{folder}: the journal folder does not exist; create it or set RELCOURSE_HOME to an existing folder").format(
+            folder=folder))
     if path.is_dir() and not path.is_symlink():
-        raise StoreError(f"{path}: is a folder, not a journal file; move it away or set RELCOURSE_HOME to another folder")
+        raise StoreError(_("{path}: is a folder, not a journal file; move it away or set RELCOURSE_HOME to another folder").format(
+            path=path))
     if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
-        raise StoreError(f"{folder}: the journal folder is read-only; make it writable or set RELCOURSE_HOME to a writable folder")
+        raise StoreError(_("{folder}: the journal folder is read-only; make it writable or set RELCOURSE_HOME to a writable folder").format(
+            folder=folder))
 
 
 def _check_identity(path: Path) -> bool:
@@ -142,11 +152,12 @@ def _check_identity(path: Path) -> bool:
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER[: len(header)]):
-        raise StoreError(f"{path}: this file is not a relcourse journal store; move it away (it was not changed)")
+        raise StoreError(_("{path}: this file is not a relcourse journal store; move it away (it was not changed)").format(path=path))
     if len(header) < 100:
-        raise StoreError(f"{path}: {DAMAGED} (the file is cut short)")
+        raise StoreError(_("{path}: {problem} (the file is cut short)").format(path=path, problem=_(DAMAGED)))
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise StoreError(f"{path}: this SQLite file belongs to another program, not relcourse; move it away (it was not changed)")
+        raise StoreError(_("{path}: this SQLite file belongs to another program, not relcourse; move it away (it was not changed)").format(
+            path=path))
     return True  # relcourse writes its application_id before switching to WAL, so the header always has it
 
 
@@ -168,11 +179,11 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 conn.close()
-                raise StoreError(f"{path}: {DAMAGED} (read-only)")
+                raise StoreError(_("{path}: {problem} (read-only)").format(path=path, problem=_(DAMAGED)))
             return conn
         except sqlite3.OperationalError:
             conn.close()  # no -shm can be made beside a WAL store: try immutable
-    raise StoreError(f"{path}: the journal is on read-only media and cannot be read; copy it to a writable folder")
+    raise StoreError(_("{path}: the journal is on read-only media and cannot be read; copy it to a writable folder").format(path=path))
 
 
 def open_store(path: Path, mount_table: Path | None = None) -> Opened:
@@ -186,21 +197,22 @@ def open_store(path: Path, mount_table: Path | None = None) -> Opened:
             conn = _open_read_only(path)
         except sqlite3.Error as exc:
             raise store_failure(path, exc) from None
-        return Opened(conn, True, JournalMode(mode.mode, f"read-only: {mode.reason}"))
+        return Opened(conn, True, JournalMode(mode.mode, _("read-only: {reason}").format(reason=mode.reason)))
     if not path.exists():
         try:
             _create_private_file(path)
         except FileExistsError:
             pass  # another process created it first
         except OSError as exc:
-            raise StoreError(f"{path}: cannot create the journal ({exc.strerror}); set RELCOURSE_HOME to a writable folder") from None
+            raise StoreError(_("{path}: cannot create the journal ({reason}); set RELCOURSE_HOME to a writable folder").format(
+                path=path, reason=exc.strerror)) from None
     try:
         conn = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 60000")
         if existed:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
-                raise StoreError(f"{path}: {DAMAGED} ({one_line(str(result))[:200]})")
+                raise StoreError(f"{path}: {_(DAMAGED)} ({one_line(str(result))[:200]})")
         _migrate(conn, path)  # before WAL: a new store's header (application_id) goes straight to the file
         mode = _set_journal_mode(conn, mode)
     except sqlite3.Error as exc:
@@ -217,14 +229,16 @@ def _set_journal_mode(conn: sqlite3.Connection, wanted: JournalMode) -> JournalM
     # rollback journals on network folders: every commit reaches the server before it returns
     conn.execute("PRAGMA synchronous = NORMAL" if actual == "wal" else "PRAGMA synchronous = FULL")
     if actual != wanted.mode:
-        return JournalMode(actual, f"{wanted.reason}; still {actual} because another program has the journal open")
+        return JournalMode(actual, _("{reason}; still {mode} because another program has the journal open").format(
+            reason=wanted.reason, mode=actual))
     return wanted
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise StoreError(f"{path}: this journal was written by a newer relcourse (schema {version}); upgrade relcourse")
+        raise StoreError(_("{path}: this journal was written by a newer relcourse (schema {version}); upgrade relcourse").format(
+            path=path, version=version))
     if version == SCHEMA_VERSION:
         return
     conn.execute("BEGIN IMMEDIATE")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from relcourse.errors import RelcourseError
+from relcourse.i18n import _
 from relcourse.store.journal import TABLES, Journal
 from relcourse.store.private import read_limited, write_private
 from relcourse.store.rows import MAX_ROWS, TABLE_SPECS, RowError
@@ -41,25 +42,25 @@ def export_journal(journal: Journal, path: Path, fmt: str) -> int:
                 writer.writerow([table, json.dumps(row, ensure_ascii=False, sort_keys=True)])
         text = buffer.getvalue()
     else:
-        raise RelcourseError(f"unknown export format {fmt!r}: use csv or json")
+        raise RelcourseError(_("unknown export format {format}: use csv or json").format(format=repr(fmt)))
     write_private(path, text.encode("utf-8"))
     return count
 
 
 def _check_header(header: Any) -> None:
     if not isinstance(header, dict) or header.get("format") != FORMAT_NAME:
-        raise ValueError("not a relcourse journal export")
+        raise ValueError(_("not a relcourse journal export"))
     version = header.get("version")
     if type(version) is not int or version != FORMAT_VERSION:
-        raise ValueError(f"format version is not {FORMAT_VERSION}: written by another relcourse version")
+        raise ValueError(_("format version is not {version}: written by another relcourse version").format(version=FORMAT_VERSION))
 
 
 def _parse_csv(text: str) -> dict[str, list[Any]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     if next(reader, None) != CSV_COLUMNS:
-        raise ValueError("the first line is not 'table,data'")
+        raise ValueError(_("the first line is not 'table,data'"))
     # like a JSON file's format and version: a file without them is not known to be an export of this kind
-    missing = ValueError("the second line is not the '_format' line 'relcourse journal export' writes; export the journal again")
+    missing = ValueError(_("the second line is not the '_format' line 'relcourse journal export' writes; export the journal again"))
     first = next(reader, None)
     if first is None or len(first) != 2 or first[0] != CSV_FORMAT_ROW:
         raise missing
@@ -67,12 +68,12 @@ def _parse_csv(text: str) -> dict[str, list[Any]]:
     tables: dict[str, list[Any]] = {t: [] for t in TABLES}
     for number, row in enumerate(reader, start=3):
         if len(row) != 2:
-            raise ValueError(f"line {number} does not have 2 columns")
+            raise ValueError(_("line {number} does not have 2 columns").format(number=number))
         table, data = row
         if table in tables:
             tables[table].append(json.loads(data))
         else:
-            raise ValueError(f"line {number} names an unknown table")
+            raise ValueError(_("line {number} names an unknown table").format(number=number))
     return tables
 
 
@@ -81,32 +82,33 @@ def _parse_json(text: str) -> dict[str, list[Any]]:
     _check_header(payload)
     extra = set(payload) - {"format", "version", *TABLES}
     if extra:
-        raise ValueError("it has sections relcourse does not know")
+        raise ValueError(_("it has sections relcourse does not know"))
     tables = {t: payload.get(t, []) for t in TABLES}
     if not all(isinstance(rows, list) for rows in tables.values()):
-        raise ValueError("a table is not a list of rows")
+        raise ValueError(_("a table is not a list of rows"))
     return tables
 
 
 def read_export(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of an export file, checked against the store's columns, in column order."""
     data = read_limited(path, MAX_IMPORT_BYTES)
-    fail = f"{path}: not a usable relcourse journal export"
+    fail = _("{path}: not a usable relcourse journal export").format(path=path)
     try:
         text = data.decode("utf-8-sig")
         csv_like = path.suffix.lower() == ".csv" or text.startswith("table,data")
         tables = _parse_csv(text) if csv_like else _parse_json(text)
     except UnicodeDecodeError:
-        raise RelcourseError(f"{fail} (not UTF-8 text); nothing was imported") from None
+        raise RelcourseError(_("{failure} ({reason}); nothing was imported").format(failure=fail, reason=_("not UTF-8 text"))) from None
     except (ValueError, csv.Error, RecursionError) as exc:
-        reason = "not valid JSON" if isinstance(exc, json.JSONDecodeError) else str(exc).split(":")[0]
-        raise RelcourseError(f"{fail} ({reason}); nothing was imported") from None
+        reason = _("not valid JSON") if isinstance(exc, json.JSONDecodeError) else str(exc).split(":")[0]
+        raise RelcourseError(_("{failure} ({reason}); nothing was imported").format(failure=fail, reason=reason)) from None
     if sum(len(rows) for rows in tables.values()) > MAX_ROWS:
-        raise RelcourseError(f"{fail} (more than {MAX_ROWS} rows); nothing was imported")
+        raise RelcourseError(_("{failure} ({reason}); nothing was imported").format(
+            failure=fail, reason=_("more than {count} rows").format(count=MAX_ROWS)))
     try:
         return {t: [TABLE_SPECS[t].check(row, n) for n, row in enumerate(rows, start=1)] for t, rows in tables.items()}
     except RowError as exc:
-        raise RelcourseError(f"{fail}: {exc}; nothing was imported") from None
+        raise RelcourseError(_("{failure}: {problem}; nothing was imported").format(failure=fail, problem=exc)) from None
 
 
 def import_journal(journal: Journal, path: Path) -> int:

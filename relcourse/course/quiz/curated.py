@@ -25,6 +25,7 @@ from relcourse.content.yaml_files import read_yaml
 from relcourse.course.quiz.kinds import ITEM_KINDS, ItemError, kind_of
 from relcourse.course.quiz.model import QuizItem
 from relcourse.errors import ContentError
+from relcourse.i18n import _
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,62}")  # whole string: fullmatch (a "$" would let "x\n" through)
 COMMON_KEYS = frozenset({"id", "type", "prompt", "explanation", "section"})
@@ -38,15 +39,16 @@ def allowed_keys() -> frozenset[str]:
 def _item(raw: Any, index: int, path: Path) -> QuizItem:
     def fail(message: str) -> ContentError:
         ident = raw.get("id") if isinstance(raw, dict) else None
-        return ContentError(path, f"item {index}{f' ({ident})' if ident else ''}: {message}")
+        where = _("item {number} ({id})").format(number=index, id=ident) if ident else _("item {number}").format(number=index)
+        return ContentError(path, _("{where}: {problem}").format(where=where, problem=message))
 
     if not isinstance(raw, dict):
-        raise fail("each item must be a mapping with id, type, prompt …")
+        raise fail(_("each item must be a mapping with id, type, prompt …"))
     for key in ("id", "type", "prompt"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise fail(f"'{key}' is required and must be text")
+            raise fail(_("'{key}' is required and must be text").format(key=key))
     if not ID_RE.fullmatch(raw["id"]):
-        raise fail("'id' may hold only letters, digits, '-' and '_'")
+        raise fail(_("'id' may hold only letters, digits, '-' and '_'"))
     common = {"id": raw["id"], "prompt": raw["prompt"].strip(), "explanation": str(raw.get("explanation", "")).strip(),
               "section": str(raw.get("section", "")), "source": "curated"}
     try:
@@ -54,7 +56,8 @@ def _item(raw: Any, index: int, path: Path) -> QuizItem:
         allowed = allowed_keys()
         unknown = set(raw) - allowed
         if unknown:
-            raise ItemError(f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(allowed))}")
+            raise ItemError(_("unknown key(s) {keys}; allowed: {allowed}").format(
+                keys=", ".join(sorted(map(str, unknown))), allowed=", ".join(sorted(allowed))))
         return kind.from_yaml(raw, common)
     except ItemError as exc:
         raise fail(str(exc)) from None
@@ -66,15 +69,15 @@ def load_curated(path: Path) -> tuple[list[QuizItem], list[str]]:
     if data is None:
         return [], []
     if not isinstance(data, dict) or set(data) - {"items", "remove"}:
-        raise ContentError(path, "expected a mapping with 'items' and/or 'remove' at the top level")
+        raise ContentError(path, _("expected a mapping with 'items' and/or 'remove' at the top level"))
     raw_items = data.get("items") or []
     if not isinstance(raw_items, list):
-        raise ContentError(path, "'items' must be a list")
+        raise ContentError(path, _("'items' must be a list"))
     items = [_item(raw, index, path) for index, raw in enumerate(raw_items, 1)]
     ids = [item.id for item in items]
     if len(set(ids)) != len(ids):
-        raise ContentError(path, "two items share the same id")
+        raise ContentError(path, _("two items share the same id"))
     removed = data.get("remove") or []
     if not isinstance(removed, list) or not all(isinstance(r, str) for r in removed):
-        raise ContentError(path, "'remove' must be a list of item ids")
+        raise ContentError(path, _("'remove' must be a list of item ids"))
     return items, removed

@@ -37,6 +37,7 @@ from typing import Any, Literal
 from relcourse.content.claims import claimed_once
 from relcourse.content.yaml_files import read_yaml
 from relcourse.errors import ContentError
+from relcourse.i18n import _
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")  # whole string: fullmatch (a "$" would let "x\n" through)
 #: answer points a learner chooses between (radio buttons, printed boxes): 0–10 is the widest in use
@@ -177,36 +178,37 @@ def _fail(path: Path, message: str) -> ContentError:
 
 
 def _parse_subscale(raw: Any, index: int, item_ids: set[str], path: Path) -> Subscale:
-    where = f"subscale {index}{' (' + str(raw.get('id')) + ')' if isinstance(raw, dict) and raw.get('id') else ''}"
+    where = (_("subscale {number} ({id})").format(number=index, id=raw["id"]) if isinstance(raw, dict) and raw.get("id")
+             else _("subscale {number}").format(number=index))
     if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name"):
-        raise _fail(path, f"{where}: needs 'id', 'name' and 'items'")
+        raise _fail(path, _("{where}: needs 'id', 'name' and 'items'").format(where=where))
     items = raw.get("items")
     if not isinstance(items, list) or not items:
-        raise _fail(path, f"{where}: 'items' must list item ids")
+        raise _fail(path, _("{where}: 'items' must list item ids").format(where=where))
     unknown = [i for i in items if i not in item_ids]
     if unknown:
-        raise _fail(path, f"{where}: unknown item id(s) {', '.join(map(str, unknown))}")
+        raise _fail(path, _("{where}: unknown item id(s) {ids}").format(where=where, ids=", ".join(map(str, unknown))))
     method = raw.get("method", "mean")
     if method not in ("mean", "sum"):
-        raise _fail(path, f"{where}: method must be 'mean' or 'sum', not {method!r}")
+        raise _fail(path, _("{where}: method must be 'mean' or 'sum', not {value}").format(where=where, value=repr(method)))
     max_missing = raw.get("max_missing", 0)
     if not isinstance(max_missing, int) or not 0 <= max_missing < len(items):
-        raise _fail(path, f"{where}: max_missing must be a whole number from 0 to {len(items) - 1}")
+        raise _fail(path, _("{where}: max_missing must be a whole number from 0 to {most}").format(where=where, most=len(items) - 1))
     when = raw.get("recommend_when", "high")
     if when not in ("high", "low"):
-        raise _fail(path, f"{where}: recommend_when must be 'high' or 'low'")
+        raise _fail(path, _("{where}: recommend_when must be 'high' or 'low'").format(where=where))
     bands: list[Band] = []
     source = ""
     if raw.get("bands") is not None:
         spec = raw["bands"]
         if not isinstance(spec, dict) or not spec.get("source") or not isinstance(spec.get("ranges"), list):
-            raise _fail(path, f"{where}: 'bands' needs a 'source' (where the cut-offs come from) and 'ranges'")
+            raise _fail(path, _("{where}: 'bands' needs a 'source' (where the cut-offs come from) and 'ranges'").format(where=where))
         source = str(spec["source"])
         for band in spec["ranges"]:
             if not isinstance(band, dict) or not {"min", "max", "label"} <= set(band) \
                     or not all(isinstance(band[k], (int, float)) and not isinstance(band[k], bool) for k in ("min", "max")) \
                     or band["min"] > band["max"]:
-                raise _fail(path, f"{where}: each band needs min ≤ max and a label")
+                raise _fail(path, _("{where}: each band needs min ≤ max and a label").format(where=where))
             bands.append(Band(float(band["min"]), float(band["max"]), str(band["label"])))
     return Subscale(str(raw["id"]), str(raw["name"]), tuple(map(str, items)), method, max_missing,
                     str(raw.get("low", "")), str(raw.get("high", "")), tuple(map(str, raw.get("keywords", []) or [])),
@@ -219,51 +221,54 @@ def load_instrument(path: Path) -> Instrument:
     try:
         return _instrument(data, path)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a value of the wrong type the checks above missed
-        raise _fail(path, f"a value has the wrong type ({type(exc).__name__}); compare the file with the schema in "
-                          "relcourse/course/selfcheck/instrument.py") from None
+        raise _fail(path, _("a value has the wrong type ({problem}); compare the file with the schema in "
+                            "relcourse/course/selfcheck/instrument.py").format(problem=type(exc).__name__)) from None
 
 
 def _instrument(data: Any, path: Path) -> Instrument:
     if not isinstance(data, dict):
-        raise _fail(path, "expected a mapping with id, title, scale, items and subscales")
+        raise _fail(path, _("expected a mapping with id, title, scale, items and subscales"))
     for key in ("id", "title", "scale", "items", "subscales", "citation", "licence"):
         if key not in data:
-            raise _fail(path, f"'{key}' is required (citation and licence say where the items come from and how they may be used)")
+            raise _fail(path, _("'{key}' is required (citation and licence say where the items come from and how they may be used)").format(
+                key=key))
     if not isinstance(data["id"], str) or not ID_RE.fullmatch(data["id"]):
-        raise _fail(path, "'id' must be lower-case letters, digits and dashes (it names the notebook)")
+        raise _fail(path, _("'id' must be lower-case letters, digits and dashes (it names the notebook)"))
     scale = data["scale"]
     if not isinstance(scale, dict) or not isinstance(scale.get("min"), int) or not isinstance(scale.get("max"), int) \
             or scale["min"] >= scale["max"]:
-        raise _fail(path, "'scale' needs whole numbers min < max, e.g. {min: 1, max: 7}")
+        raise _fail(path, _("'scale' needs whole numbers min < max, e.g. {example}").format(example="{min: 1, max: 7}"))
     if scale["max"] - scale["min"] + 1 > MAX_SCALE_POINTS:
-        raise _fail(path, f"'scale' has {scale['max'] - scale['min'] + 1} points; use at most {MAX_SCALE_POINTS} (e.g. 0 to 10)")
+        raise _fail(path, _("'scale' has {count} points; use at most {most} (e.g. 0 to 10)").format(
+            count=scale["max"] - scale["min"] + 1, most=MAX_SCALE_POINTS))
     anchors = scale.get("anchors") or {}
     if not isinstance(anchors, dict) or any(not isinstance(k, int) or not scale["min"] <= k <= scale["max"] for k in anchors):
-        raise _fail(path, "'scale.anchors' maps points of the scale (numbers) to their labels")
+        raise _fail(path, _("'scale.anchors' maps points of the scale (numbers) to their labels"))
     raw_items = data["items"]
     if not isinstance(raw_items, list) or not raw_items:
-        raise _fail(path, "'items' must be a list of {id, text, reverse}")
+        raise _fail(path, _("'items' must be a list of {example}").format(example="{id, text, reverse}"))
     if len(raw_items) > MAX_ITEMS:
-        raise _fail(path, f"{len(raw_items)} items; a self-check has at most {MAX_ITEMS}, split it into several instruments")
+        raise _fail(path, _("{count} items; a self-check has at most {most}, split it into several instruments").format(
+            count=len(raw_items), most=MAX_ITEMS))
     items = []
     for index, raw in enumerate(raw_items, 1):
         if not isinstance(raw, dict) or not raw.get("id") or not raw.get("text"):
-            raise _fail(path, f"item {index}: needs 'id' and 'text'")
+            raise _fail(path, _("item {number}: needs 'id' and 'text'").format(number=index))
         if not isinstance(raw.get("reverse", False), bool):
-            raise _fail(path, f"item {index} ({raw['id']}): 'reverse' must be true or false")
+            raise _fail(path, _("item {number} ({id}): 'reverse' must be true or false").format(number=index, id=raw["id"]))
         items.append(Item(str(raw["id"]), str(raw["text"]), bool(raw.get("reverse", False))))
     ids = [i.id for i in items]
     if len(set(ids)) != len(ids):
-        raise _fail(path, "two items share the same id")
+        raise _fail(path, _("two items share the same id"))
     if not isinstance(data["subscales"], list) or not data["subscales"]:
-        raise _fail(path, "'subscales' must be a list")
+        raise _fail(path, _("'subscales' must be a list"))
     subscales = tuple(_parse_subscale(raw, n, set(ids), path) for n, raw in enumerate(data["subscales"], 1))
     chart = None
     if data.get("chart"):
         spec = data["chart"]
         names = {s.id for s in subscales}
         if not isinstance(spec, dict) or spec.get("x") not in names or spec.get("y") not in names:
-            raise _fail(path, "'chart' needs x and y naming two subscales")
+            raise _fail(path, _("'chart' needs x and y naming two subscales"))
         chart = (str(spec["x"]), str(spec["y"]))
     return Instrument(
         data["id"], str(data["title"]), tuple(items), subscales, scale["min"], scale["max"],
@@ -284,8 +289,10 @@ def load_instruments(folder: Path) -> tuple[list[Instrument], list[ContentError]
     instruments, shared = claimed_once(loaded, lambda instrument: instrument.id)
     for ident, claimants in shared.items():
         files = [Path(i.path).name for i in claimants]
-        names = f"{'both ' if len(files) == 2 else ''}{', '.join(files[:-1])} and {files[-1]}"
-        errors += [ContentError(i.path, f"instrument id {ident!r} is claimed by {names}; change 'id' in the one that is "
-                                        "not that self-check (neither is built until then, the existing notebook is kept)")
+        names = (_("both {first} and {last}") if len(files) == 2 else _("{first} and {last}")).format(
+            first=", ".join(files[:-1]), last=files[-1])
+        errors += [ContentError(i.path, _("instrument id {id} is claimed by {names}; change 'id' in the one that is "
+                                          "not that self-check (neither is built until then, the existing notebook is kept)").format(
+                                              id=repr(ident), names=names))
                    for i in claimants]
     return instruments, errors

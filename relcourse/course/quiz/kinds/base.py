@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Literal, TypeVar
 from relcourse.content.lexicon import LEXICONS
 from relcourse.content.text import CJK_CHARS, CJK_RE
 from relcourse.course.quiz.model import QuizItem
+from relcourse.i18n import _
 
 
 class ItemError(ValueError):
@@ -139,12 +140,12 @@ def kind_of(item: QuizItem | str) -> ItemKind:
     try:
         return ITEM_KINDS[name]
     except KeyError:
-        raise ItemError(f"unknown item type {name!r}; use one of {', '.join(ITEM_KINDS)}") from None
+        raise ItemError(_("unknown item type {name}; use one of {kinds}").format(name=repr(name), kinds=", ".join(ITEM_KINDS))) from None
 
 
 def options_list(raw: Mapping[str, Any], key: str = "options") -> list[str]:
     """A list of at least two choices under ``key``, as text."""
     values = raw.get(key)
     if not isinstance(values, list) or len(values) < 2:
-        raise ItemError(f"'{key}' must be a list of at least two choices")
+        raise ItemError(_("'{key}' must be a list of at least two choices").format(key=key))
     return [str(v) for v in values]

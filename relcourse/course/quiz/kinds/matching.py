@@ -9,6 +9,7 @@ from typing import Any
 
 from relcourse.course.quiz.kinds.base import ItemError, ItemKind, Mark, register
 from relcourse.course.quiz.model import QuizItem
+from relcourse.i18n import _
 
 
 def letters(item: QuizItem) -> dict[str, str]:
@@ -24,12 +25,12 @@ class Matching(ItemKind):
     def from_yaml(self, raw: Mapping[str, Any], common: Mapping[str, Any]) -> QuizItem:
         pairs = raw.get("pairs")
         if not isinstance(pairs, dict) or len(pairs) < 2:
-            raise ItemError("'pairs' must map at least two left-hand items to their right-hand matches")
+            raise ItemError(_("'pairs' must map at least two left-hand items to their right-hand matches"))
         if len(pairs) > len(string.ascii_uppercase):
-            raise ItemError(f"'pairs' may hold at most {len(string.ascii_uppercase)} items (one letter each)")
+            raise ItemError(_("'pairs' may hold at most {count} items (one letter each)").format(count=len(string.ascii_uppercase)))
         rights = [str(v) for v in pairs.values()]
         if len(set(rights)) != len(rights):
-            raise ItemError("each right-hand match in 'pairs' must be different")
+            raise ItemError(_("each right-hand match in 'pairs' must be different"))
         return QuizItem(type=self.name, left=tuple(map(str, pairs)), answer=tuple(rights),
                         options=tuple(sorted(rights)), **common)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from relcourse.course.quiz.kinds.base import ItemError, ItemKind, Mark, options_list, register
 from relcourse.course.quiz.model import QuizItem
+from relcourse.i18n import _
 
 
 @register
@@ -18,10 +19,10 @@ class Multiple(ItemKind):
         options = options_list(raw)
         answers = raw.get("answer")
         if not isinstance(answers, list) or not answers:
-            raise ItemError("'answer' must be a list of options")
+            raise ItemError(_("'answer' must be a list of options"))
         for answer in answers:
             if str(answer) not in options:
-                raise ItemError(f"answer {answer!r} is not among the options")
+                raise ItemError(_("answer {answer} is not among the options").format(answer=repr(answer)))
         return QuizItem(type=self.name, options=tuple(options), answer=tuple(str(a) for a in answers), **common)
 
     def grade(self, item: QuizItem, response: Any) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from relcourse.course.quiz.kinds.base import ItemError, ItemKind, Mark, register
 from relcourse.course.quiz.model import QuizItem
+from relcourse.i18n import _
 
 
 @register
@@ -17,7 +18,7 @@ class Ordering(ItemKind):
     def from_yaml(self, raw: Mapping[str, Any], common: Mapping[str, Any]) -> QuizItem:
         order = raw.get("order")
         if not isinstance(order, list) or len(order) < 2 or len(set(map(str, order))) != len(order):
-            raise ItemError("'order' must list at least two different items in the right order")
+            raise ItemError(_("'order' must list at least two different items in the right order"))
         texts = tuple(str(o) for o in order)
         return QuizItem(type=self.name, answer=texts, options=tuple(sorted(texts)), **common)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from relcourse.course.quiz.kinds.base import ItemError, ItemKind, options_list, register
 from relcourse.course.quiz.model import QuizItem
+from relcourse.i18n import _
 
 
 @register
@@ -17,9 +18,9 @@ class Single(ItemKind):
     def from_yaml(self, raw: Mapping[str, Any], common: Mapping[str, Any]) -> QuizItem:
         options = options_list(raw)
         if raw.get("answer") is None:
-            raise ItemError("'answer' is required")
+            raise ItemError(_("'answer' is required"))
         if str(raw["answer"]) not in options:
-            raise ItemError(f"answer {raw['answer']!r} is not among the options")
+            raise ItemError(_("answer {answer} is not among the options").format(answer=repr(raw["answer"])))
         return QuizItem(type=self.name, options=tuple(options), answer=(str(raw["answer"]),), **common)
 
     def grade(self, item: QuizItem, response: Any) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from relcourse.course.quiz.kinds.base import ItemError, ItemKind, Mark, register
 from relcourse.course.quiz.model import QuizItem
+from relcourse.i18n import _
 
 #: how the two answers are stored (``QuizItem.answer``) and shown
 CHOICES = (("true", "True"), ("false", "False"))
@@ -19,7 +20,7 @@ class TrueFalse(ItemKind):
 
     def from_yaml(self, raw: Mapping[str, Any], common: Mapping[str, Any]) -> QuizItem:
         if not isinstance(raw.get("answer"), bool):
-            raise ItemError("'answer' must be true or false")
+            raise ItemError(_("'answer' must be true or false"))
         return QuizItem(type=self.name, options=tuple(value for value, _ in CHOICES),
                         answer=("true" if raw["answer"] else "false",), **common)
 
