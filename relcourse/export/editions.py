@@ -24,10 +24,10 @@ class Edition:
     answers: bool  # answer keys stay in the document only when True
     facilitator_pages: bool
     blank_logs: bool  # the photocopiable log pages; the facilitator guide points to them instead
-    # Order matters (as in nbgrader's pipelines): validation (and the schema upgrade) runs first so
-    # every later step reads current metadata; answers are removed BEFORE any view is built, so no
-    # answer can reach a participant template, not even hidden; cells are put in print order before
-    # the views number the quiz items; facilitator pages read the views' title data; edition info last.
+    # Order matters (as in nbgrader's pipelines): every step reads the cells as the renderer checked,
+    # upgraded and typed them before the first step; answers are removed BEFORE any view is built, so
+    # no answer can reach a participant template, not even hidden; cells are put in print order before
+    # the views number the quiz items; edition info last.
     steps: tuple[str, ...]  # classes of relcourse.export.preprocessors, in order
 
     def pipeline(self, paper: str = "", log_weeks: int = 0) -> list[Step]:
@@ -42,9 +42,7 @@ class Edition:
 
 EDITIONS = {
     "participant": Edition("participant", N_("Participant handout"), answers=False, facilitator_pages=False, blank_logs=True,
-                           steps=("ValidateRelcourseCells", "RemoveAnswers", "OrderForPrint", "BuildHandoutViews",
-                                  "EditionInfo")),
+                           steps=("RemoveAnswers", "OrderForPrint", "BuildHandoutViews", "EditionInfo")),
     "facilitator": Edition("facilitator", N_("Facilitator guide"), answers=True, facilitator_pages=True, blank_logs=False,
-                           steps=("ValidateRelcourseCells", "OrderForPrint", "BuildHandoutViews", "AddFacilitatorPages",
-                                  "EditionInfo")),
+                           steps=("OrderForPrint", "BuildHandoutViews", "AddFacilitatorPages", "EditionInfo")),
 }

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from relcourse.content.text import tidy_title_case
 from relcourse.i18n import N_, _
-from relcourse.notebook.cells import CellData, PhrasesCell, PlanCell, SectionCell
+from relcourse.notebook.cells import CellData, PhrasesCell, PlanCell, SectionCell, TitleCell
 
 #: minutes of the opening and the closing round, whatever the module holds
 OPENING, CLOSING = 10, 5
@@ -46,13 +45,14 @@ class AgendaItem:
     activity: str
 
 
-def parts_of(cells: Sequence[CellData], title: Mapping[str, Any]) -> dict[str, int]:
+def parts_of(cells: Sequence[CellData], title: TitleCell | None) -> dict[str, int]:
     """How many elements of each part a module notebook has (concepts, cases, steps, quiz items, logs, phrases)."""
     kinds = Counter(d.kind for d in cells)
     sections = {d.section_kind for d in cells if isinstance(d, SectionCell)}
     steps = sum(len(d.steps) for d in cells if isinstance(d, PlanCell))
-    found = {"scenario": int("scenario" in sections), "concepts": len(title.get("concepts") or ()) or int("concepts" in sections),
-             "cases": len(title.get("cases") or ()) or int("cases" in sections), "practice": steps or int("practice" in sections),
+    concepts, cases = (len(title.concepts or ()), len(title.cases or ())) if title else (0, 0)
+    found = {"scenario": int("scenario" in sections), "concepts": concepts or int("concepts" in sections),
+             "cases": cases or int("cases" in sections), "practice": steps or int("practice" in sections),
              "quiz": kinds["quiz"], "journal": kinds["journal"],
              "phrases": sum(len(d.phrases) for d in cells if isinstance(d, PhrasesCell))}
     return {part: n for part, n in found.items() if n}
@@ -100,11 +100,11 @@ def tidy_name(name: str) -> str:
     return tidy_title_case(name)
 
 
-def objectives(title: Mapping[str, Any], parts: Collection[str] = ()) -> list[str]:
+def objectives(title: TitleCell | None, parts: Collection[str] = ()) -> list[str]:
     """Learning objectives from what the module has: its concepts (else its subsections), its
     distinctions, and one for each part (case, plan, journal) it holds."""
-    concepts = [tidy_title_case(c["name"]) for c in title.get("concepts") or ()]
-    subsections = [tidy_title_case(s) for s in title.get("subsections") or ()]
+    concepts = [tidy_title_case(c["name"]) for c in (title.concepts if title else None) or ()]
+    subsections = [tidy_title_case(s) for s in (title.subsections if title else None) or ()]
     distinctions = [s for s in subsections if "distinction" in s.lower()]
     found = [_(OBJECTIVE_FORMS[n % len(OBJECTIVE_FORMS)]).format(name=name) for n, name in enumerate(concepts[:6])]
     if not concepts:
@@ -114,10 +114,10 @@ def objectives(title: Mapping[str, Any], parts: Collection[str] = ()) -> list[st
     return found
 
 
-def discussion_questions(title: Mapping[str, Any], case_prompts: list[str], parts: Collection[str] = ()) -> list[str]:
+def discussion_questions(title: TitleCell | None, case_prompts: list[str], parts: Collection[str] = ()) -> list[str]:
     """The cases' own prompts and a question per case; a closing question about everyday life."""
     questions = list(case_prompts)
-    for case in title.get("cases") or ():
+    for case in (title.cases if title else None) or ():
         questions.append(_("“{case}”: which moment in this case would have been easiest to miss, and why does it matter?").format(case=case))
     if "practice" in parts:
         questions.append(_("Which step of the practice plan will be hardest for you, and what would help?"))

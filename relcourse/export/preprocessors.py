@@ -1,40 +1,39 @@
-"""The steps that turn a module notebook into handout data (nbconvert's preprocessors, without nbconvert).
+"""The steps that turn a module notebook into handout data (what nbconvert's preprocessors do, without nbconvert).
 
 Each edition's ordered list of these steps is a row in ``relcourse.export.editions`` (the
-comment there says why the order matters): validate, remove answers (participant), put the
-cells in print order, compute worksheet views, add facilitator pages, record the edition.
-A step works on the notebook's plain JSON (``dict``; an nbformat ``NotebookNode`` is one too):
-``relcourse export`` renders without importing nbconvert, and the nbconvert exporters wrap the
-same steps (``relcourse.export.exporter``), so both give the same bytes.
+comment there says why the order matters): remove answers (participant), put the cells in print
+order, compute worksheet views, add facilitator pages, record the edition. A step works on the
+:class:`~relcourse.export.handout.Handout` the renderer read once, with each cell's data already
+checked and typed, so a step names a field through its dataclass, never as a string key.
+``relcourse export`` and the nbconvert exporters (``relcourse.export.exporter``) both run these
+steps through :func:`relcourse.export.render.render_handout`, so both give the same bytes.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any, ClassVar
 
 from relcourse.course.logs import long_choice
 from relcourse.course.quiz.kinds import kind_of
 from relcourse.course.quiz.model import QuizItem
 from relcourse.export import facilitator
+from relcourse.export.handout import Handout, HandoutCell
 from relcourse.i18n import N_, _, format_long_date
 from relcourse.notebook.cells import (
-    NAMESPACE,
+    CellData,
+    InstrumentCell,
+    JournalCell,
+    PhrasesCell,
+    PlanCell,
+    PlanStep,
+    QuizCell,
     ReflectionCell,
-    read_cell,
-    read_notebook,
-    upgrade_notebook,
 )
 
+#: the quiz item's keys (``QuizItem.to_dict``) that give the answer away
 ANSWER_KEYS = ("answer", "explanation", "quote")
-
-
-def checked(cell: Any) -> dict[str, Any] | None:
-    """A cell's relcourse data after :class:`ValidateRelcourseCells` (every edition's first step) has
-    checked it and brought it to the current schema: read as it is, not checked again by each step."""
-    data = cell["metadata"].get(NAMESPACE)
-    return data if isinstance(data, dict) else None
 
 
 class Step:
@@ -49,41 +48,27 @@ class Step:
         for name, value in {**self.OPTIONS, **options}.items():
             setattr(self, name, value)
 
-    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-        """Change the notebook and resources in place (nbconvert's signature: both are returned)."""
-        for index, cell in enumerate(nb["cells"]):
-            self.preprocess_cell(cell, resources, index)
-        return nb, resources
+    def apply(self, handout: Handout, resources: dict[str, Any]) -> None:
+        """Change the handout and the resources in place (by default: each cell in turn)."""
+        for cell in handout.cells:
+            self.apply_cell(cell, resources)
 
-    def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
-        return cell, resources
-
-
-class ValidateRelcourseCells(Step):
-    """Refuse notebooks that relcourse did not build, or that a newer relcourse wrote."""
-
-    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-        """Check every cell against its schema and upgrade older notebooks in place, so the later
-        steps and the template only ever see the current schema."""
-        metadata = resources.get("metadata", {})
-        name = f"{metadata.get('name', 'notebook')}.ipynb"
-        upgrade_notebook(nb, str(Path(metadata["path"]) / name) if metadata.get("path") else name)
-        return nb, resources
+    def apply_cell(self, cell: HandoutCell, resources: dict[str, Any]) -> None:
+        """Change one cell in place; a cell's data is frozen, so a step replaces it."""
 
 
 class RemoveAnswers(Step):
-    """Participant edition: delete answers, explanations and quotes from quiz metadata."""
+    """Participant edition: delete answers, explanations and quotes from quiz items, and the scoring
+    key (subscales, reverse keying) from a self-check: they are the facilitator's."""
 
-    def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
-        data = cell["metadata"].get(NAMESPACE, {})
-        if data.get("kind") == "quiz":
-            for key in ANSWER_KEYS:
-                data["item"].pop(key, None)
-        elif data.get("kind") == "instrument":  # the scoring key (subscales, reverse keying) is the facilitator's
-            data["instrument"].pop("subscales", None)
-            for item in data["instrument"]["items"]:
-                item.pop("reverse", None)
-        return cell, resources
+    def apply_cell(self, cell: HandoutCell, resources: dict[str, Any]) -> None:
+        data = cell.data
+        if isinstance(data, QuizCell):
+            cell.data = replace(data, item={k: v for k, v in data.item.items() if k not in ANSWER_KEYS})
+        elif isinstance(data, InstrumentCell):
+            spec = {k: v for k, v in data.instrument.items() if k != "subscales"}
+            spec["items"] = [{k: v for k, v in item.items() if k != "reverse"} for item in spec["items"]]
+            cell.data = replace(data, instrument=spec)
 
 
 #: the printed handout's parts, in order: what a group reads together first, then the pages
@@ -108,23 +93,22 @@ class OrderForPrint(Step):
     A self-check (one instrument cell) is left as it is.
     """
 
-    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    def apply(self, handout: Handout, resources: dict[str, Any]) -> None:
         parts = list(PRINT_PARTS)
 
-        def place(cell: Any) -> tuple[int, int]:
-            part, rank = PRINT_PLACE.get((checked(cell) or {}).get("kind", ""), ("reading", 0))
+        def place(cell: HandoutCell) -> tuple[int, int]:
+            part, rank = PRINT_PLACE.get(cell.data.kind if cell.data else "", ("reading", 0))
             return parts.index(part), rank
 
-        nb["cells"] = sorted(nb["cells"], key=place)  # stable: the notebook's order within each place
+        handout.cells.sort(key=place)  # stable: the notebook's order within each place
         current = 0
-        for cell in nb["cells"]:
+        for cell in handout.cells:
             part = place(cell)[0]
             if part != current:
-                cell["metadata"]["print_part"] = parts[part]
+                cell.print_part = parts[part]
                 current = part
         resources.setdefault("relcourse", {})["parts"] = {part: (_(heading) if heading else "", anchor)
                                                        for part, (heading, anchor) in PRINT_PARTS.items()}
-        return nb, resources
 
 
 def _weeks(days: int) -> list[list[int]]:
@@ -135,7 +119,7 @@ def _weeks(days: int) -> list[list[int]]:
 WHEN = {"day": (N_("Day {start}"), N_("Days {start}–{end}")), "week": (N_("Week {start}"), N_("Weeks {start}–{end}"))}
 
 
-def _when(step: dict[str, Any]) -> str:
+def _when(step: PlanStep) -> str:
     """'Days 1–3' / '第1–3天', in the handout's language."""
     if step["unit"] not in WHEN or step["start"] is None:
         return _("ongoing")
@@ -158,26 +142,36 @@ class BuildHandoutViews(Step):
     quiz_number = 0
     reflection_number = 0
 
-    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    def apply(self, handout: Handout, resources: dict[str, Any]) -> None:
         self.quiz_number = 0
         self.reflection_number = 0
-        title = next((checked(c) for c in nb["cells"] if (checked(c) or {}).get("kind") == "title"), None) or {}
-        resources.setdefault("relcourse", {})["title"] = title
-        return super().preprocess(nb, resources)
+        resources.setdefault("relcourse", {})["title"] = handout.title
+        super().apply(handout, resources)
 
-    def preprocess_cell(self, cell: Any, resources: dict[str, Any], index: int) -> tuple[Any, dict[str, Any]]:
-        data = checked(cell)
-        if data is None:
-            return cell, resources
-        view = getattr(self, f"view_{data['kind']}", None)
-        if view is not None:
-            cell["metadata"]["handout"] = view(data)
-        return cell, resources
+    def apply_cell(self, cell: HandoutCell, resources: dict[str, Any]) -> None:
+        if cell.data is not None:
+            cell.view = self.view(cell.data)
 
-    def view_quiz(self, data: dict[str, Any]) -> dict[str, Any]:
+    def view(self, data: CellData) -> dict[str, Any] | None:
+        """The printed form of a cell of a kind that has one (None: the template needs none)."""
+        if isinstance(data, QuizCell):
+            return self.view_quiz(data)
+        if isinstance(data, ReflectionCell):
+            return self.view_reflection(data)
+        if isinstance(data, JournalCell):
+            return self.view_journal(data)
+        if isinstance(data, PlanCell):
+            return self.view_plan(data)
+        if isinstance(data, PhrasesCell):
+            return self.view_phrases(data)
+        if isinstance(data, InstrumentCell):
+            return self.view_instrument(data)
+        return None
+
+    def view_quiz(self, data: QuizCell) -> dict[str, Any]:
         """Number, prompt and what the item's type prints (its partial is ``quiz/<type>.html.j2``)."""
         self.quiz_number += 1
-        item = QuizItem.from_dict(data["item"])
+        item = QuizItem.from_dict(data.item)
         kind = kind_of(item)
         view = {"number": self.quiz_number, "type": item.type, "prompt": item.prompt, "section": item.section,
                 **kind.worksheet(item)}
@@ -185,30 +179,30 @@ class BuildHandoutViews(Step):
             view.update(answer=kind.key_text(item), explanation=item.explanation, quote=item.quote)
         return view
 
-    def view_reflection(self, data: dict[str, Any]) -> dict[str, Any]:
+    def view_reflection(self, data: ReflectionCell) -> dict[str, Any]:
         self.reflection_number += 1
-        return {"number": self.reflection_number, "prompt": data["text"], "lines": 3}  # the back of the sheet for more
+        return {"number": self.reflection_number, "prompt": data.text, "lines": 3}  # the back of the sheet for more
 
-    def view_journal(self, data: dict[str, Any]) -> dict[str, Any]:
+    def view_journal(self, data: JournalCell) -> dict[str, Any]:
         # a choice among many long options (e.g. the plan's steps) prints as a blank to write in
-        fields = [{**f, "kind": "text"} if f["kind"] == "choice" and long_choice(f["options"]) else f for f in data["fields"]]
-        weeks = _weeks(int(data["days"]))
+        fields = [{**f, "kind": "text"} if f["kind"] == "choice" and long_choice(f["options"]) else f for f in data.fields]
+        weeks = _weeks(data.days)
         if self.log_weeks:  # numbered weeks, for those who want them printed
             shown, numbered = weeks[:self.log_weeks], True
         else:  # one page to photocopy: days are left for the learner to number
             shown, numbered = [[0] * 7], False
-        return {"title": data["title"], "instructions": data["instructions"], "daily": data["daily"],
+        return {"title": data.title, "instructions": data.instructions, "daily": data.daily,
                 "fields": fields, "weeks": shown if self.blank_logs else [], "total_weeks": len(weeks),
                 "numbered": numbered}
 
-    def view_plan(self, data: dict[str, Any]) -> dict[str, Any]:
-        return {"steps": [{"title": s["title"], "when": _when(s)} for s in data["steps"]]}
+    def view_plan(self, data: PlanCell) -> dict[str, Any]:
+        return {"steps": [{"title": s["title"], "when": _when(s)} for s in data.steps]}
 
-    def view_phrases(self, data: dict[str, Any]) -> dict[str, Any]:
-        return {"phrases": [{"text": p["text"], "replaces": p.get("replaces", "")} for p in data["phrases"]]}
+    def view_phrases(self, data: PhrasesCell) -> dict[str, Any]:
+        return {"phrases": [{"text": p["text"], "replaces": p.get("replaces", "")} for p in data.phrases]}
 
-    def view_instrument(self, data: dict[str, Any]) -> dict[str, Any]:
-        spec = data["instrument"]
+    def view_instrument(self, data: InstrumentCell) -> dict[str, Any]:
+        spec = data.instrument
         scale = spec["scale"]
         points = list(range(scale["min"], scale["max"] + 1))
         numbers = {item["id"]: n for n, item in enumerate(spec["items"], 1)}
@@ -234,11 +228,11 @@ class BuildHandoutViews(Step):
 class AddFacilitatorPages(Step):
     """Facilitator edition: objectives, agendas, discussion questions, materials, screening, fidelity."""
 
-    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-        if read_notebook(nb).type == "instrument":
-            return nb, resources  # a self-check's facilitator edition is its scoring sheet
-        cells = [d for d in (read_cell(c) for c in nb["cells"]) if d is not None]
-        title = resources.get("relcourse", {}).get("title", {})
+    def apply(self, handout: Handout, resources: dict[str, Any]) -> None:
+        if handout.info.type == "instrument":
+            return  # a self-check's facilitator edition is its scoring sheet
+        cells = [c.data for c in handout.cells if c.data is not None]
+        title = handout.title
         prompts = [d.text for d in cells if isinstance(d, ReflectionCell) and d.source == "case"]
         parts = facilitator.parts_of(cells, title)  # only what this module has, with how much of each
         resources.setdefault("relcourse", {})["facilitator"] = {
@@ -249,7 +243,6 @@ class AddFacilitatorPages(Step):
             "screening": facilitator.screening(),
             "fidelity": facilitator.fidelity(parts),
         }
-        return nb, resources
 
 
 class EditionInfo(Step):
@@ -264,14 +257,13 @@ class EditionInfo(Step):
     edition_title: str
     paper: str
 
-    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    def apply(self, handout: Handout, resources: dict[str, Any]) -> None:
         info = resources.setdefault("relcourse", {})
-        title = info.get("title", {})
+        title = handout.title
         info["edition"] = {"name": self.edition, "title": self.edition_title}
-        info["paper"] = (self.paper or title.get("paper") or "a4").upper()
-        info["help"] = title.get("help", [])
-        resources["language_code"] = nb["metadata"].get(NAMESPACE, {}).get("lang") or resources.get("language_code") or "en"
+        info["paper"] = (self.paper or (title.paper if title else "") or "a4").upper()
+        info["help"] = title.help if title else ()
+        resources["language_code"] = handout.info.lang or resources.get("language_code") or "en"
         # the course's date in the page's language; a programme prints its own session dates instead
-        day = title.get("date") if not resources.get("relcourse_programme") else None
+        day = title.date if title and not resources.get("relcourse_programme") else None
         info["date"] = format_long_date(date.fromisoformat(day), resources["language_code"]) if day else ""
-        return nb, resources

@@ -19,6 +19,7 @@ from relcourse.course.settings import MAX_EVERY_DAYS, ProgrammeSpec
 from relcourse.errors import RelcourseError
 from relcourse.export import facilitator
 from relcourse.export.facilitator import AgendaItem
+from relcourse.export.handout import notebook_name, read_handout
 from relcourse.export.incremental import programme_files, programme_stem
 from relcourse.export.pdf import html_to_pdf
 from relcourse.export.render import environment as handout_environment
@@ -26,7 +27,6 @@ from relcourse.export.render import render_handout
 from relcourse.export.run import ExportIncomplete, read_module_notebook
 from relcourse.files import write_atomic
 from relcourse.i18n import N_, _, format_long_date, use_language
-from relcourse.notebook.cells import read_cell, read_notebook
 
 SESSION_LENGTHS = (90, 120)
 
@@ -136,12 +136,12 @@ def _render_modules(notebooks: Path, slugs: Sequence[str], edition: str, paper: 
                     log_weeks: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     rendered, resources = [], None
     for slug in slugs:
-        nb = read_module_notebook(notebooks, slug)
         res = {"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": True, "relcourse_programme": True}
-        html, resources = render_handout(nb, edition, res, paper=paper, log_weeks=log_weeks)
-        cells = [d for d in (read_cell(c) for c in nb["cells"]) if d is not None]
-        rendered.append({"slug": slug, "title": read_notebook(nb).title, "html": html,
-                         "parts": facilitator.parts_of(cells, resources["relcourse"].get("title", {}))})
+        handout = read_handout(read_module_notebook(notebooks, slug), notebook_name(res))
+        html, resources = render_handout(handout, edition, res, paper=paper, log_weeks=log_weeks)
+        cells = [c.data for c in handout.cells if c.data is not None]
+        rendered.append({"slug": slug, "title": handout.info.title, "html": html,
+                         "parts": facilitator.parts_of(cells, handout.title)})
     if resources is None:
         raise RelcourseError("a programme needs at least one module: name them after --programme NAME")
     return rendered, resources

@@ -19,9 +19,9 @@ from jupyter_core.paths import jupyter_path
 
 from relcourse.errors import RelcourseError
 from relcourse.export.editions import EDITIONS
+from relcourse.export.handout import Handout, notebook_name, read_handout
 from relcourse.export.markdown import markdown2html
 from relcourse.i18n import _, ngettext, use_language
-from relcourse.notebook.cells import NAMESPACE
 
 TEMPLATES = Path(__file__).parent / "templates"
 HANDOUT_TEMPLATE = "index.html.j2"
@@ -55,7 +55,7 @@ def handout_template() -> Template:
 
 def notebook_from_json(text: str | bytes) -> dict[str, Any]:
     """A notebook file's JSON as nbformat reads it (``source`` lines joined), without nbformat's validation:
-    the relcourse metadata is checked by the first step, against the compiled schema."""
+    the relcourse metadata is checked when it is read for rendering (:func:`read_handout`)."""
     nb = json.loads(text)
     if not isinstance(nb, dict) or nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
         raise ValueError("not a version 4 notebook")
@@ -65,21 +65,22 @@ def notebook_from_json(text: str | bytes) -> dict[str, Any]:
     return nb
 
 
-def render_handout(nb: Mapping[str, Any], edition: str, resources: Mapping[str, Any] | None = None, *,
+def render_handout(nb: Mapping[str, Any] | Handout, edition: str, resources: Mapping[str, Any] | None = None, *,
                    paper: str = "", log_weeks: int = 0) -> tuple[str, dict[str, Any]]:
     """One edition of a module notebook as HTML, and the resources the steps computed.
 
-    ``resources`` carries ``metadata`` (``name``, ``path``: for messages and the page's anchor),
+    ``nb`` is the notebook's JSON, or the :class:`Handout` already read from it (one read for all
+    editions); each cell's metadata is checked and typed once, before the first step. ``resources``
+    carries ``metadata`` (``name``, ``path``: for messages and the page's anchor),
     ``relcourse_fragment`` (no ``<html>``/``<head>``, for a programme) and ``relcourse_programme``.
-    The notebook is not changed: the steps work on a copy (a JSON round trip, ten times cheaper
-    than ``copy.deepcopy``).
+    Neither the notebook nor a given handout is changed: the steps work on a copy.
     """
     if edition not in EDITIONS:
         raise RelcourseError(f"no edition {edition!r}; choose one of {', '.join(EDITIONS)}")
-    copy = json.loads(json.dumps(nb))
     found = {"language_code": "en", **(resources or {})}
-    with use_language((copy.get("metadata", {}).get(NAMESPACE) or {}).get("lang") or "en"):  # steps' and templates' words
+    handout = (nb if isinstance(nb, Handout) else read_handout(nb, notebook_name(found))).copy()
+    with use_language(handout.info.lang or "en"):  # steps' and templates' words
         for step in EDITIONS[edition].pipeline(paper=paper, log_weeks=log_weeks):
-            copy, found = step.preprocess(copy, found)
-        html = handout_template().render(nb=copy, resources=found)
+            step.apply(handout, found)
+        html = handout_template().render(nb=handout, resources=found)
     return html.lstrip("\r\n"), found

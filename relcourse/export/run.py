@@ -19,6 +19,7 @@ from rich.progress import Progress
 
 from relcourse.content.model import Diagnostic
 from relcourse.errors import RelcourseError
+from relcourse.export.handout import notebook_name, read_handout
 from relcourse.export.pdf import html_to_pdf
 from relcourse.export.render import notebook_from_json, render_handout
 from relcourse.files import FileRefused, read_regular_file, write_atomic
@@ -78,10 +79,11 @@ def render_handouts(notebooks: Path, slugs: Sequence[str], editions: Sequence[st
                     fragment: bool = False, log_weeks: int = 0) -> Iterable[Rendered]:
     """Render each module in each edition to HTML, in this process."""
     for slug in slugs:
-        nb = read_module_notebook(notebooks, slug)
+        metadata = {"name": slug, "path": str(notebooks)}
+        handout = read_handout(read_module_notebook(notebooks, slug), notebook_name({"metadata": metadata}))
         for edition in editions:
-            resources = {"metadata": {"name": slug, "path": str(notebooks)}, "relcourse_fragment": fragment}
-            html, _ = render_handout(nb, edition, resources, paper=paper, log_weeks=log_weeks)
+            resources = {"metadata": metadata, "relcourse_fragment": fragment}
+            html, _ = render_handout(handout, edition, resources, paper=paper, log_weeks=log_weeks)
             yield Rendered(slug, edition, html)
 
 
@@ -137,9 +139,10 @@ class ExportIncomplete(RelcourseError):
 def _render_module(notebooks: Path, slug: str, editions: Sequence[str], paper: str, log_weeks: int) -> list[Rendered]:
     """All editions of one module, or a one-line error naming its notebook (it may be damaged or hand-edited)."""
     nb = read_module_notebook(notebooks, slug)
+    resources = {"metadata": {"name": slug, "path": str(notebooks)}}
     try:
-        return [Rendered(slug, edition, render_handout(nb, edition, {"metadata": {"name": slug, "path": str(notebooks)}},
-                                                       paper=paper, log_weeks=log_weeks)[0])
+        handout = read_handout(nb, notebook_name(resources))  # checked once for all editions
+        return [Rendered(slug, edition, render_handout(handout, edition, resources, paper=paper, log_weeks=log_weeks)[0])
                 for edition in editions]
     except RelcourseError:
         raise

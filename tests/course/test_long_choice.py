@@ -7,6 +7,7 @@ import pytest
 
 from relcourse.course.logs import Field
 from relcourse.export.preprocessors import BuildHandoutViews
+from relcourse.notebook.cells import JournalCell
 from relcourse.widgets.journal_form import field_widget
 
 
@@ -21,7 +22,7 @@ def test_form_and_printed_page_use_the_same_rule(options: tuple[str, ...], long:
     field = Field("felt", "Felt", "choice", options)
     assert field.long_choice is long
     assert isinstance(field_widget(field), w.Dropdown if long else w.ToggleButtons)
-    data = {"title": "Log", "instructions": "", "daily": True, "days": 7,
-            "fields": [{"id": field.id, "label": field.label, "kind": field.kind, "options": list(options), "help": ""}]}
+    data = JournalCell("m", template_id="log", title="Log", instructions="", daily=True, days=7,
+                       fields=({"id": field.id, "label": field.label, "kind": field.kind, "options": list(options), "help": ""},))
     printed = BuildHandoutViews().view_journal(data)["fields"][0]
     assert printed["kind"] == ("text" if long else "choice")  # a blank to write in, or boxes to tick

@@ -18,10 +18,11 @@ from relcourse.export.exporter import (
 from relcourse.export.facilitator import AGENDA_PARTS, agenda, objectives, tidy_name
 from relcourse.export.programme import plan_sessions
 from relcourse.export.run import export_handouts, render_handouts
-from relcourse.notebook.cells import from_cell
+from relcourse.notebook.cells import Concept, from_cell
 
 from ..conftest import FIXTURES, GOLDEN, ROOT, content_folder
 from ..regen import GOLDEN_MODULE, golden_html
+from .titles import title_cell
 
 SEEDS = ["security-and-needs-044", "security-and-needs-133"]
 
@@ -191,7 +192,8 @@ def test_agenda_fills_the_session_in_five_minute_blocks(total: int) -> None:
 def test_objectives_tidy_title_case_names() -> None:
     assert tidy_name("Gottman'S Bids And Turning Toward Research") == "Gottman's Bids and Turning Toward Research"
     assert tidy_name("Of Mice") == "Of Mice"
-    found = objectives({"concepts": [{"name": "Preventive Maintenance Vs Crisis Repair"}, {"name": "Bids"}], "subsections": []})
+    concepts = (Concept(name="Preventive Maintenance Vs Crisis Repair", subsection=""), Concept(name="Bids", subsection=""))
+    found = objectives(title_cell(concepts=concepts, subsections=()))
     assert found[0] == "Explain in your own words what the article says about “Preventive Maintenance vs Crisis Repair”."
     assert found[1] == "Connect what the article says about “Bids” to a moment from a couple's everyday life."
     assert not any(o.startswith("Choose a first step") for o in found)  # no plan, no plan objective

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from relcourse.export.facilitator import FIDELITY, agenda, discussion_questions, fidelity, objectives
+from relcourse.notebook.cells import Concept
+
+from .titles import title_cell
 
 SMALL = {"concepts": 1}
 FULL = {"scenario": 1, "concepts": 6, "cases": 2, "practice": 6, "quiz": 7, "journal": 2}
@@ -30,19 +33,20 @@ def test_agenda_time_follows_how_much_each_part_holds() -> None:
 
 
 def test_objectives_only_from_what_the_module_has() -> None:
-    title = {"concepts": [], "subsections": ["Predictability as Safety", "Critical Distinctions"]}
+    title = title_cell(concepts=(), subsections=("Predictability as Safety", "Critical Distinctions"))
     found = objectives(title, {"concepts"})
     assert found == ["Summarise what the article says under “Predictability as Safety”.",
                      "Tell apart the ideas the article distinguishes under “Critical Distinctions”."]
-    assert not any("security" in o.lower() for o in objectives({"subsections": ["What Repair Is Not: Distinctions"]}))
-    with_plan = objectives({"concepts": [{"name": "Gottman'S Bids And Turning Toward Research"}]}, {"practice", "cases", "journal"})
+    assert not any("security" in o.lower() for o in objectives(title_cell(subsections=("What Repair Is Not: Distinctions",))))
+    concept = Concept(name="Gottman'S Bids And Turning Toward Research", subsection="")
+    with_plan = objectives(title_cell(concepts=(concept,)), {"practice", "cases", "journal"})
     assert with_plan[0] == "Explain in your own words what the article says about “Gottman's Bids and Turning Toward Research”."
     assert any(o.startswith("Choose a first step") for o in with_plan) and len(with_plan) == 4
 
 
 def test_discussion_questions_follow_the_parts() -> None:
-    assert not any("practice plan" in q for q in discussion_questions({"cases": []}, [], set()))
-    with_plan = discussion_questions({"cases": ["Liang and Su"]}, ["A case prompt?"], {"practice"})
+    assert not any("practice plan" in q for q in discussion_questions(title_cell(cases=()), [], set()))
+    with_plan = discussion_questions(title_cell(cases=("Liang and Su",)), ["A case prompt?"], {"practice"})
     assert with_plan[0] == "A case prompt?" and "“Liang and Su”" in with_plan[1] and any("practice plan" in q for q in with_plan)
 
 

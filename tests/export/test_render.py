@@ -7,7 +7,9 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from nbconvert.exporters import HTMLExporter, get_exporter
@@ -105,4 +107,20 @@ def test_every_edition_step_exists() -> None:
     for edition in EDITIONS.values():
         steps = edition.pipeline()
         assert [type(s).__name__ for s in steps] == list(edition.steps)
-        assert type(steps[0]).__name__ == "ValidateRelcourseCells"  # later steps read the checked metadata
+
+
+def test_each_cell_is_read_once_for_every_edition(built_notebooks: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The renderer checks and types a cell's metadata once; steps and templates read the dataclasses."""
+    from relcourse.export import handout
+    from relcourse.notebook import cells
+
+    reads: list[object] = []
+
+    def counted(cell: Mapping[str, Any], notebook: str = "notebook") -> cells.CellData | None:
+        reads.append(cell)
+        return cells.read_cell(cell, notebook)
+
+    monkeypatch.setattr(handout, "read_cell", counted)
+    nb = notebook_from_json((built_notebooks / f"{SEEDS[0]}.ipynb").read_bytes())
+    list(render_handouts(built_notebooks, [SEEDS[0]], list(EDITIONS)))
+    assert len(reads) == len(nb["cells"])

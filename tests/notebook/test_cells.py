@@ -12,7 +12,8 @@ from nbformat import NotebookNode
 
 from relcourse.course.loader import load_course_content
 from relcourse.errors import RelcourseError
-from relcourse.export.preprocessors import ValidateRelcourseCells
+from relcourse.export.handout import read_handout
+from relcourse.export.render import render_handout
 from relcourse.notebook.builder import assemble_notebook, module_notebook
 from relcourse.notebook.cells import (
     CELL_KINDS,
@@ -25,6 +26,7 @@ from relcourse.notebook.cells import (
     read_cell,
     read_notebook,
     schema_text,
+    upgrade_notebook,
 )
 
 from ..conftest import FIXTURE_ARTICLES, FIXTURES, content_folder
@@ -65,10 +67,10 @@ def test_a_schema_1_notebook_is_upgraded_when_read() -> None:
     assert isinstance(journal, JournalCell) and journal.days > 0 and journal.fields
 
 
-def test_exporters_upgrade_a_schema_1_notebook_in_place() -> None:
+def test_a_schema_1_notebook_is_upgraded_in_place() -> None:
     nb = schema_1_notebook()
     before = [{k: v for k, v in c.metadata[NAMESPACE].items() if k != "schema"} for c in nb.cells]
-    ValidateRelcourseCells().preprocess(nb, {"metadata": {"name": "old", "path": "notebooks"}})
+    upgrade_notebook(nb, "notebooks/old.ipynb")
     assert nb.metadata[NAMESPACE]["schema"] == SCHEMA_VERSION and nb.metadata[NAMESPACE]["lang"] == "en"
     after = [c.metadata[NAMESPACE] for c in nb.cells]
     assert {d["schema"] for d in after} == {SCHEMA_VERSION}
@@ -76,12 +78,23 @@ def test_exporters_upgrade_a_schema_1_notebook_in_place() -> None:
         assert old.items() <= new.items()  # nothing lost, only added
 
 
+def test_exporters_read_a_schema_1_notebook_as_current_typed_cells() -> None:
+    nb = schema_1_notebook()
+    handout = read_handout(nb, "old.ipynb")
+    assert handout.info.lang == "en" and handout.title is not None and handout.title.organisation == ""
+    assert [c.data.kind if c.data else None for c in handout.cells] == [
+        c.metadata[NAMESPACE]["kind"] if NAMESPACE in c.metadata else None for c in nb.cells]
+    assert {c.metadata[NAMESPACE]["schema"] for c in nb.cells} == {1}  # read, not rewritten
+    html, _ = render_handout(nb, "facilitator", {"metadata": {"name": "old"}})
+    assert handout.title.title in html
+
+
 def test_a_cell_that_does_not_match_names_the_notebook_and_the_cell() -> None:
     nb = schema_1_notebook()
     journal = next(c for c in nb.cells if c.metadata[NAMESPACE]["kind"] == "journal")
     journal.metadata[NAMESPACE]["days"] = "fourteen"
     with pytest.raises(RelcourseError) as caught:
-        ValidateRelcourseCells().preprocess(nb, {"metadata": {"name": "old", "path": "notebooks"}})
+        render_handout(nb, "participant", {"metadata": {"name": "old", "path": "notebooks"}})
     message = str(caught.value)
     assert message.startswith(f"{Path('notebooks') / 'old.ipynb'}: cell '{journal.id}': metadata does not match schema 1:")
     assert "(at days)" in message and message.endswith("rebuild with 'relcourse build'") and "\n" not in message
