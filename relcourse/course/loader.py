@@ -24,6 +24,7 @@ from relcourse.course.review import LOG, PHRASE, PROMPT, QUIZ, Review, load_revi
 from relcourse.course.selfcheck.instrument import Instrument, load_instruments
 from relcourse.course.settings import CourseSettings, load_course
 from relcourse.errors import ContentError, RelcourseError
+from relcourse.i18n import _
 
 
 @dataclass
@@ -59,13 +60,13 @@ class Module:
         return self.review.apply(PHRASE, phrases) if self.review else phrases
 
     def quiz_item(self, item_id: str) -> QuizItem:
-        return _find(self.quiz, item_id, "quiz item")
+        return _find(self.quiz, item_id, _("quiz item"))
 
     def prompt(self, prompt_id: str) -> Prompt:
-        return _find(self.prompts, prompt_id, "reflection prompt")
+        return _find(self.prompts, prompt_id, _("reflection prompt"))
 
     def template(self, template_id: str) -> JournalTemplate:
-        return _find(self.templates, template_id, "journal template")
+        return _find(self.templates, template_id, _("journal template"))
 
 
 T = TypeVar("T", QuizItem, Prompt, JournalTemplate)
@@ -75,7 +76,8 @@ def _find(items: list[T], ident: str, what: str) -> T:
     for item in items:
         if item.id == ident:
             return item
-    raise RelcourseError(f"no {what} {ident!r} in this module: the notebook is older than the content; run 'relcourse build'")
+    raise RelcourseError(_("no {what} {id} in this module: the notebook is older than the content; run 'relcourse build'").format(
+        what=what, id=repr(ident)))
 
 
 @dataclass
@@ -90,13 +92,15 @@ class Course:
         for instrument in self.instruments:
             if instrument.id == instrument_id:
                 return instrument
-        raise RelcourseError(f"no instrument {instrument_id!r} in content/instruments; check the file or run 'relcourse build'")
+        raise RelcourseError(_("no instrument {id} in content/instruments; check the file or run 'relcourse build'").format(
+            id=repr(instrument_id)))
 
     def module(self, slug: str) -> Module:
         for module in self.modules:
             if module.slug == slug:
                 return module
-        raise RelcourseError(f"no module {slug!r} in the course content; check content/articles or run 'relcourse build'")
+        raise RelcourseError(_("no module {slug} in the course content; check content/articles or run 'relcourse build'").format(
+            slug=repr(slug)))
 
 
 def load_course_content(content_dir: Path) -> Course:
@@ -130,7 +134,8 @@ def load_course_content(content_dir: Path) -> Course:
     taken = {m.slug for m in modules}
     for instrument in list(instruments):
         if instrument.id in taken or instrument.id == "index":
-            diagnostics.append(Diagnostic(instrument.path, 0, f"instrument id {instrument.id!r} is already a module name; rename it", "error"))
+            diagnostics.append(Diagnostic(instrument.path, 0, _("instrument id {id} is already a module name; rename it").format(
+                id=repr(instrument.id)), "error"))
             instruments.remove(instrument)
         taken.add(instrument.id)
     return Course(settings, modules, diagnostics, instruments, settings_sources)
@@ -145,12 +150,13 @@ def _unused_yaml_files(content_dir: Path, slugs: set[str], failed: set[str]) -> 
     found: list[Diagnostic] = []
     for folder in [content_dir, *(content_dir / name for name in YAML_FOLDERS)]:
         for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-            found.append(Diagnostic(str(path), 0, f"not read: only *.yaml files are; rename it to {path.stem}.yaml"))
+            found.append(Diagnostic(str(path), 0, _("not read: only *.yaml files are; rename it to {name}").format(name=f"{path.stem}.yaml")))
     by_module = [content_dir / "quizzes", content_dir / "reviewed"]
     for path in sorted(p for folder in by_module if folder.is_dir() for p in folder.glob("*.yaml")):
         if path.stem not in slugs and str(path) not in failed:
-            found.append(Diagnostic(str(path), 0, f"not used: no module {path.stem!r} was built (no article has that name, or it failed); name the file "
-                                                  "after a module ('relcourse check' lists them) or delete it"))
+            found.append(Diagnostic(str(path), 0, _("not used: no module {slug} was built (no article has that name, or it failed); "
+                                                    "name the file after a module ('relcourse check' lists them) or delete it").format(
+                                                        slug=repr(path.stem))))
     return found
 
 
@@ -163,7 +169,8 @@ def find_content_dir(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "content" / "articles").is_dir():
             return folder / "content"
-    raise RelcourseError(f"no content/articles folder found above {here}; open the notebook from the course folder or set RELCOURSE_CONTENT")
+    raise RelcourseError(_("no content/articles folder found above {folder}; open the notebook from the course folder "
+                           "or set RELCOURSE_CONTENT").format(folder=here))
 
 
 def _signature(content_dir: Path) -> tuple[tuple[str, float], ...]:

@@ -99,7 +99,7 @@ def store_failure(path: Path, exc: sqlite3.Error, tail: str = "") -> StoreError:
     """A one-line StoreError for an SQLite failure, naming the store and what to do."""
     name = getattr(exc, "sqlite_errorname", "")
     reason = next((_(text) for code, text in FAILURES.items() if name.startswith(code)), f"{_(DAMAGED)} ({one_line(str(exc))})")
-    return StoreError(f"{path}: {reason}" + (f"; {tail}" if tail else ""))
+    return StoreError(f"{path}: " + (_("{reason}; {then}").format(reason=reason, then=tail) if tail else reason))
 
 
 def read_only_failure(path: Path) -> StoreError:
