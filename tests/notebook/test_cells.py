@@ -44,7 +44,7 @@ def built(folder: Path) -> dict[str, NotebookNode]:
 
 
 def test_shipped_schema_file_is_the_one_the_dataclasses_describe() -> None:
-    """Changing a kind's fields means a new schema version: run ``python -m relcourse.notebook.cells``."""
+    """Changing a kind's fields means a new schema version: run ``python -m relcourse.notebook.versions``."""
     shipped = resources.files("relcourse.notebook").joinpath(f"schema/v{SCHEMA_VERSION}.json").read_text("utf-8")
     assert shipped == schema_text()
 
