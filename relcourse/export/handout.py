@@ -24,7 +24,7 @@ class HandoutCell:
     source: str
     data: CellData | None
     print_part: str = ""
-    view: dict[str, Any] | None = None
+    view: Mapping[str, object] | None = None
 
 
 @dataclass

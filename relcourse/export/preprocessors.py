@@ -11,9 +11,10 @@ steps through :func:`relcourse.export.render.render_handout`, so both give the s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypedDict
 
 from relcourse.course.logs import long_choice
 from relcourse.course.quiz.kinds import kind_of
@@ -25,6 +26,7 @@ from relcourse.notebook.cells import (
     CellData,
     InstrumentCell,
     JournalCell,
+    JournalField,
     PhrasesCell,
     PlanCell,
     PlanStep,
@@ -128,6 +130,40 @@ def _when(step: PlanStep) -> str:
     return _(form).format(start=step["start"], end=step["end"])
 
 
+class ReflectionView(TypedDict):
+    number: int
+    prompt: str
+    lines: int  # ruled lines to write on
+
+
+class JournalView(TypedDict):
+    title: str
+    instructions: str
+    daily: bool
+    fields: list[JournalField]
+    weeks: list[list[int]]  # the days of each printed week (0: for the learner to number); none: see the participant's
+    total_weeks: int
+    numbered: bool
+
+
+class StepLine(TypedDict):
+    title: str
+    when: str
+
+
+class PlanView(TypedDict):
+    steps: list[StepLine]
+
+
+class PhraseCard(TypedDict):
+    text: str
+    replaces: str
+
+
+class PhrasesView(TypedDict):
+    phrases: list[PhraseCard]
+
+
 class BuildHandoutViews(Step):
     """Compute each interactive cell's printed form (``cell.metadata.handout``) from its metadata."""
 
@@ -152,7 +188,7 @@ class BuildHandoutViews(Step):
         if cell.data is not None:
             cell.view = self.view(cell.data)
 
-    def view(self, data: CellData) -> dict[str, Any] | None:
+    def view(self, data: CellData) -> Mapping[str, object] | None:
         """The printed form of a cell of a kind that has one (None: the template needs none)."""
         if isinstance(data, QuizCell):
             return self.view_quiz(data)
@@ -179,13 +215,14 @@ class BuildHandoutViews(Step):
             view.update(answer=kind.key_text(item), explanation=item.explanation, quote=item.quote)
         return view
 
-    def view_reflection(self, data: ReflectionCell) -> dict[str, Any]:
+    def view_reflection(self, data: ReflectionCell) -> ReflectionView:
         self.reflection_number += 1
         return {"number": self.reflection_number, "prompt": data.text, "lines": 3}  # the back of the sheet for more
 
-    def view_journal(self, data: JournalCell) -> dict[str, Any]:
+    def view_journal(self, data: JournalCell) -> JournalView:
         # a choice among many long options (e.g. the plan's steps) prints as a blank to write in
-        fields = [{**f, "kind": "text"} if f["kind"] == "choice" and long_choice(f["options"]) else f for f in data.fields]
+        fields = [JournalField(**{**f, "kind": "text"}) if f["kind"] == "choice" and long_choice(f["options"]) else f
+                  for f in data.fields]
         weeks = _weeks(data.days)
         if self.log_weeks:  # numbered weeks, for those who want them printed
             shown, numbered = weeks[:self.log_weeks], True
@@ -195,10 +232,10 @@ class BuildHandoutViews(Step):
                 "fields": fields, "weeks": shown if self.blank_logs else [], "total_weeks": len(weeks),
                 "numbered": numbered}
 
-    def view_plan(self, data: PlanCell) -> dict[str, Any]:
+    def view_plan(self, data: PlanCell) -> PlanView:
         return {"steps": [{"title": s["title"], "when": _when(s)} for s in data.steps]}
 
-    def view_phrases(self, data: PhrasesCell) -> dict[str, Any]:
+    def view_phrases(self, data: PhrasesCell) -> PhrasesView:
         return {"phrases": [{"text": p["text"], "replaces": p.get("replaces", "")} for p in data.phrases]}
 
     def view_instrument(self, data: InstrumentCell) -> dict[str, Any]:
