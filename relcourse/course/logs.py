@@ -36,6 +36,8 @@ WRITE_RE = re.compile(
     rf"\b(?:{'|'.join(map(re.escape, WORDS.write_verbs))})\s+(?P<what>[^.;:!?]+)", re.IGNORECASE
 )
 CADENCES = WORDS.log_cadences  # pattern, title, once a day?
+#: a label's trailing note in brackets, full-width or not ("(0 = awful, 10 = great)", "（0 = 很糟，10 = 很好）")
+SCALE_NOTE_RE = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")
 PRACTICE_LOG_RE = re.compile(r"after each (?:attempt|practice|exercise|try)", re.IGNORECASE)
 JOURNAL_RE = re.compile("|".join(WORDS.log_places), re.IGNORECASE)
 COUNT_RE = re.compile(r"^(?P<n>two|three|four|five|six|[2-6])\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -81,6 +83,23 @@ class JournalTemplate:
     chart_category: str | tuple[str, ...] | None = None  # choice field(s) to count by value
     chart_value: str | None = None  # scale field to plot over time
     chart_label: str = ""
+
+    def _label(self, field_id: str) -> str:
+        return next((f.label for f in self.fields if f.id == field_id), field_id.replace("_", " "))
+
+    @property
+    def category_title(self) -> str:
+        """The count chart's title: the article's own question, else 'By' the counted field's label."""
+        first = self.chart_category if isinstance(self.chart_category, str) else (self.chart_category or ("",))[0]
+        if self.chart_label or not first:
+            return self.chart_label
+        label = self._label(first)
+        return _("By {field}").format(field=label[:1].lower() + label[1:])
+
+    @property
+    def value_title(self) -> str:
+        """The plotted field's label without its scale note: 'How I felt afterwards (0 = …)' → 'How I felt afterwards'."""
+        return SCALE_NOTE_RE.sub("", self._label(self.chart_value)) if self.chart_value else ""
 
 
 def _field_id(text: str) -> str:

@@ -12,9 +12,8 @@ from relcourse.escape import chart_text, terminal_text
 from relcourse.hub.link import gitpuller_link
 from relcourse.hub.room import RoomSummary, room_summary
 from relcourse.i18n import N_, _
+from relcourse.store.views import chart_fonts
 
-#: Debian's Noto CJK (README set-up): matplotlib does not pick up .ttc collections by itself
-CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 #: ``relcourse room``'s table, one column each (headings shown translated)
 ROOM_COLUMNS = (N_("module"), N_("learners"), N_("mean score"), N_("most often missed"))
 
@@ -39,15 +38,12 @@ def room_chart(summary: RoomSummary, path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from matplotlib import font_manager
     from matplotlib import pyplot as plt
 
-    if CJK_FONT.is_file() and "Noto Sans CJK SC" not in {f.name for f in font_manager.fontManager.ttflist}:
-        font_manager.fontManager.addfont(str(CJK_FONT))  # Chinese words (and Chinese module slugs) get their glyphs
     names = sorted(summary.modules)
     labels = [chart_text(n) for n in names]
     scores = [summary.modules[n].mean_score * 100 for n in names]
-    with matplotlib.rc_context({"font.family": ["DejaVu Sans", "Noto Sans CJK SC"]}):
+    with matplotlib.rc_context(chart_fonts()):  # Chinese words (and Chinese module slugs) get their glyphs
         fig, ax = plt.subplots(figsize=(7, 1.2 + 0.45 * max(1, len(names))))  # CJK glyphs are taller: room for title and label
         bars = ax.barh(labels, scores, color="#3a6ea5")
         ax.bar_label(bars, labels=[f"{s:.0f} % (n={summary.modules[n].learners})" for s, n in zip(scores, names, strict=True)])

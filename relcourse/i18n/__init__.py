@@ -103,6 +103,16 @@ def format_day(day: date) -> str:
     return format_date(day, format=_(DAY_PATTERN), locale=Locale.parse(name))
 
 
+#: a day on a chart's axis or in its summary ("05 Jan", "1月5日")
+SHORT_DAY_PATTERN = N_("dd MMM")
+
+
+def format_short_day(day: date) -> str:
+    """``day`` as a chart names it, in the current language (a translator writes the pattern)."""
+    name = catalog_for(current_language()) or SOURCE_LANGUAGE
+    return format_date(day, format=_(SHORT_DAY_PATTERN), locale=Locale.parse(name))
+
+
 def format_long_date(day: date, tag: str = "") -> str:
     """``day`` as a cover or a programme prints it, in the page's language and region from CLDR
     ("1 December 2026" for en-GB, "December 1, 2026" for en, "2026年12月1日" for zh): the one place

@@ -4,14 +4,33 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from relcourse.escape import chart_text
+from relcourse.i18n import _, format_short_day
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
+
+
+#: Debian's Noto CJK (README set-up): matplotlib does not pick up .ttc collections by itself
+CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+CJK_FAMILY = "Noto Sans CJK SC"
+
+
+def chart_fonts() -> dict[RcKeyType, Any]:
+    """rcParams for the text of every chart: Latin from DejaVu Sans, Chinese (a Chinese module's
+    titles, a learner's Chinese choices, Chinese module names) from Noto CJK, registered once."""
+    from matplotlib import font_manager
+
+    if CJK_FONT.is_file() and CJK_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(CJK_FONT))
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    return {"font.family": ["DejaVu Sans", *([CJK_FAMILY] if CJK_FAMILY in known else [])]}
 
 
 def entries_per_week(entries: pd.DataFrame) -> pd.DataFrame:
@@ -62,7 +81,8 @@ MAX_LABELS = 8
 
 def time_axis(axis: Any, times: pd.Series) -> None:
     """Dates on whole days (a short span) or Mondays (a long one), at least a week wide."""
-    from matplotlib.dates import MO, DateFormatter, DayLocator, WeekdayLocator, date2num
+    from matplotlib.dates import MO, DayLocator, WeekdayLocator, date2num, num2date
+    from matplotlib.ticker import FuncFormatter
 
     days = times.dt.tz_convert(None).dt.normalize() if len(times) else pd.Series([pd.Timestamp.now().normalize()])
     first, last = days.min(), days.max() + pd.Timedelta(days=1)
@@ -76,7 +96,7 @@ def time_axis(axis: Any, times: pd.Series) -> None:
         axis.xaxis.set_major_locator(DayLocator(interval=max(1, -(-span // MAX_LABELS))))
     else:
         axis.xaxis.set_major_locator(WeekdayLocator(byweekday=MO, interval=max(1, -(-span // 7 // MAX_LABELS))))
-    axis.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    axis.xaxis.set_major_formatter(FuncFormatter(lambda value, _position: format_short_day(num2date(value).date())))
 
 
 def summary_chart(
@@ -85,6 +105,7 @@ def summary_chart(
     numeric_field: str | None = None,
     category_label: str | None = None,
     numeric_range: tuple[int, int] | None = None,
+    numeric_label: str | None = None,
 ) -> Figure:
     """Entries per week, plus responses by type and/or a numeric field over time when given.
 
@@ -99,28 +120,28 @@ def summary_chart(
     axes = figure.subplots(1, panels, squeeze=False)[0]
     weekly = entries_per_week(entries)
     axes[0].bar(range(len(weekly)), weekly["entries"], color="#4a7c8c", width=0.5)  # by position: labels may repeat
-    axes[0].set_title("Entries per week", fontsize=9)
+    axes[0].set_title(_("Entries per week"), fontsize=9)
     axes[0].set_xlim(*_slots(len(weekly)))
     step = -(-len(weekly) // MAX_LABELS) if len(weekly) else 1  # a year of weeks: every n-th week named
-    axes[0].set_xticks(range(0, len(weekly), step), [f"{w:%d %b}" for w in weekly["week"]][::step])
+    axes[0].set_xticks(range(0, len(weekly), step), [format_short_day(w.date()) for w in weekly["week"]][::step])
     index = 1
     if category_field is not None:
         counts = counts_by(entries, category_field)
         first = counts.columns[0]
         labels = [chart_text(v) for v in counts[first].astype(str)]  # the learner's recorded choices: text, never maths
         axes[index].barh(labels, counts["count"], color="#a8743f", height=0.5)  # data colours: 3:1 on light and dark
-        axes[index].set_title(chart_text(category_label or f"By {first.replace('_', ' ')}"), fontsize=9)
+        axes[index].set_title(chart_text(category_label or _("By {field}").format(field=first.replace("_", " "))), fontsize=9)
         axes[index].set_ylim(*_slots(len(counts)))
         axes[index].xaxis.set_major_locator(MaxNLocator(integer=True))
         if counts.empty:  # no choice made yet: say so rather than draw axes of nothing
             axes[index].set_xticks([])
             axes[index].set_yticks([])
-            axes[index].text(0.5, 0.5, "none recorded yet", ha="center", va="center", fontsize=8, transform=axes[index].transAxes)
+            axes[index].text(0.5, 0.5, _("none recorded yet"), ha="center", va="center", fontsize=8, transform=axes[index].transAxes)
         index += 1
     if numeric_field is not None:
         series = over_time(entries, numeric_field)
         axes[index].plot(series["created"].dt.tz_convert(None), series[numeric_field], marker="o", color="#7a5a8c")
-        axes[index].set_title(chart_text(f"{numeric_field.capitalize()} over time"), fontsize=9)
+        axes[index].set_title(chart_text(_("{field} over time").format(field=numeric_label or numeric_field.replace("_", " ").capitalize())), fontsize=9)
         time_axis(axes[index], series["created"])
         if numeric_range is not None:
             low, high = numeric_range
@@ -145,12 +166,13 @@ def summary_sentence(
     category_field: str | Sequence[str] | None = None,
     numeric_field: str | None = None,
     numeric_range: tuple[int, int] | None = None,
+    numeric_label: str | None = None,
 ) -> str:
     """What :func:`summary_chart` shows, in words: the chart's text alternative for screen readers.
 
     Only counts, the recorded choice labels and numbers: never what the learner wrote in a text field.
     """
-    from relcourse.i18n import _, ngettext
+    from relcourse.i18n import ngettext
 
     weekly = entries_per_week(entries)
     total = int(weekly["entries"].sum()) if len(weekly) else 0
@@ -158,7 +180,7 @@ def summary_sentence(
              + ngettext("in {weeks} week", "in {weeks} weeks", len(weekly)).format(weeks=len(weekly))]
     if len(weekly) > 1:
         busiest = weekly.loc[weekly["entries"].idxmax()]
-        parts.append(_("most in the week of {week}: {count}").format(week=f"{busiest['week']:%d %b}", count=int(busiest["entries"])))
+        parts.append(_("most in the week of {week}: {count}").format(week=format_short_day(busiest["week"].date()), count=int(busiest["entries"])))
     if category_field is not None:
         counts = counts_by(entries, category_field)
         if len(counts):
@@ -169,5 +191,5 @@ def summary_sentence(
         if len(series):
             scale = _(" (scale {low}–{high})").format(low=numeric_range[0], high=numeric_range[1]) if numeric_range else ""
             parts.append(_("{field} from {low:g} to {high:g}, latest {latest:g}{scale}").format(
-                field=numeric_field.replace("_", " "), low=series.min(), high=series.max(), latest=series.iloc[-1], scale=scale))
+                field=numeric_label or numeric_field.replace("_", " "), low=series.min(), high=series.max(), latest=series.iloc[-1], scale=scale))
     return "; ".join(parts) + "."

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from relcourse.escape import html_text
-from relcourse.store.views import figure_png
+from relcourse.store.views import chart_fonts, figure_png
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -33,7 +33,7 @@ def chart_html(draw: Callable[[], Figure], summary: str, label: str = "") -> str
 
     images = []
     for theme, style in THEMES.items():
-        with matplotlib.rc_context(style):
+        with matplotlib.rc_context({**chart_fonts(), **style}):
             png = base64.b64encode(figure_png(draw())).decode("ascii")
         images.append(f'<img class="rc-chart-{theme}" src="data:image/png;base64,{png}" alt="{html_text(label or summary)}">')
     return (f'<figure class="rc-chart" style="margin:0">{"".join(images)}'

@@ -170,8 +170,9 @@ class JournalForm(PrivateBox):
             numeric_range = SCALE_RANGE if self.template.chart_value in scale else None
             t = self.template
             display(HTML(chart_html(
-                lambda: summary_chart(entries, t.chart_category, t.chart_value, t.chart_label or None, numeric_range),
-                summary_sentence(entries, t.chart_category, t.chart_value, numeric_range),
+                lambda: summary_chart(entries, t.chart_category, t.chart_value, t.category_title or None, numeric_range,
+                                      t.value_title or None),
+                summary_sentence(entries, t.chart_category, t.chart_value, numeric_range, t.value_title or None),
                 _("Chart of your entries: {title}").format(title=t.title))))
         self.history.children = [output]
 

@@ -96,3 +96,16 @@ def test_written_logs(action: str, expected: tuple[str, list[str]]) -> None:
 def test_no_log(action: str) -> None:
     body = f"### 第1步：觉察（第1-3天）\n\n**具体行动**：\n- {action}\n\n### 第2步：交谈（第4-7天）\n\n- 聊一聊。\n"
     assert list(logs(HEAD + body)) == ["practice-log"]
+
+
+def test_chart_titles_come_from_the_logs_own_labels() -> None:
+    """A chart is titled in the module's words ('按步骤', '之后我的感受'), not with field ids ('step', 'feeling')."""
+    from relcourse.i18n import use_language
+
+    with use_language("zh"):
+        practice = logs(CONTENT / "articles" / "security-and-needs-091.txt")["practice-log"]
+        assert (practice.category_title, practice.value_title) == ("按步骤", "之后我的感受")
+    with use_language("en"):
+        english = {t.id: t for t in generate_templates(load_article(CONTENT / "articles" / "security-and-needs-044.txt"))}
+        assert english["practice-log"].category_title == "By step"
+        assert english["practice-log"].value_title == "How I felt afterwards"

@@ -55,3 +55,28 @@ def test_recorded_choices_with_dollar_signs_are_drawn_as_text(tmp_path: Path) ->
     assert figure_png(figure).startswith(b"\x89PNG")
     labels = [t.get_text() for t in figure.axes[1].get_yticklabels()]
     assert labels == [r"\$\undefinedcmd\$ and \$5"]
+
+
+def test_a_chinese_chart_speaks_chinese_and_has_every_glyph(tmp_path: Path) -> None:
+    """In a Chinese module the titles and dates are Chinese and a learner's Chinese choices are drawn
+    (a missing glyph is a warning, an error under this suite's filterwarnings)."""
+    import matplotlib
+
+    from relcourse.i18n import use_language
+    from relcourse.store.views import CJK_FONT, chart_fonts, summary_sentence
+
+    start = datetime(2026, 3, 2, 21, 30, tzinfo=timezone.utc)
+    with Journal(tmp_path / "zh.sqlite") as journal:
+        for day, choice in enumerate(["靠近", "回避", "靠近"]):
+            journal.add_entry("m", "t", {"response": choice, "intensity": 4}, created=(start + timedelta(days=day * 8)).isoformat())
+        logged = journal.entries("m", "t")
+    with use_language("zh-Hans"):
+        with matplotlib.rc_context(chart_fonts()):
+            figure = summary_chart(logged, "response", "intensity", None, (0, 10), "强度")
+            if CJK_FONT.is_file():  # Debian's fonts-noto-cjk, installed by the README's set-up
+                figure_png(figure)
+        sentence = summary_sentence(logged, "response")
+    weekly, by_type, numeric = figure.axes
+    assert weekly.get_title() == "每周记录数" and by_type.get_title() == "按response" and numeric.get_title() == "强度的变化"
+    assert [t.get_text() for t in weekly.get_xticklabels()][0] == "3月2日"
+    assert "3月" in sentence and "Mar" not in sentence
