@@ -14,12 +14,12 @@ import contextvars
 import gettext
 import io
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -111,6 +111,16 @@ def format_short_day(day: date) -> str:
     """``day`` as a chart names it, in the current language (a translator writes the pattern)."""
     name = catalog_for(current_language()) or SOURCE_LANGUAGE
     return format_date(day, format=_(SHORT_DAY_PATTERN), locale=Locale.parse(name))
+
+
+#: a moment in a table of past entries or takes ("05 Mar 2026 21:30", "2026年3月5日 21:30")
+MOMENT_PATTERN = N_("dd MMM y HH:mm")
+
+
+def format_moment(moment: datetime) -> str:
+    """A saved entry's or take's time as its table shows it, in the current language."""
+    name = catalog_for(current_language()) or SOURCE_LANGUAGE
+    return format_datetime(moment, format=_(MOMENT_PATTERN), locale=Locale.parse(name))
 
 
 def format_long_date(day: date, tag: str = "") -> str:

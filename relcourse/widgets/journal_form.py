@@ -12,7 +12,7 @@ from IPython.core.display_functions import display
 
 from relcourse.course.logs import Field, JournalTemplate
 from relcourse.errors import RelcourseError
-from relcourse.i18n import _
+from relcourse.i18n import _, format_moment
 from relcourse.store.journal import Journal
 from relcourse.store.views import summary_chart, summary_sentence
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status, table_view
@@ -79,8 +79,8 @@ def history_table(entries: pd.DataFrame, template: JournalTemplate, rows: int = 
         labels[field.id] = f"{field.label} ({numbers[field.label]})" if totals[field.label] > 1 else field.label
     columns = ["created"] + [f.id for f in template.fields if f.id in entries]
     table = entries[columns].rename(columns=labels)
-    table["created"] = table["created"].dt.tz_convert(None).dt.strftime("%d %b %Y %H:%M")
-    table = table.tail(rows).rename(columns={"created": "When"}).astype(object)
+    table["created"] = table["created"].dt.tz_convert(None).map(format_moment)
+    table = table.tail(rows).rename(columns={"created": _("When")}).astype(object)
     table = table.where(table.notna(), "")
     return table_view(table)
 

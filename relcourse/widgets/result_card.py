@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING, Any
 from relcourse.course.selfcheck.instrument import MIDDLE_BAND, Instrument, Result, per_item
 from relcourse.course.selfcheck.recommend import Recommendation
 from relcourse.escape import chart_text
-from relcourse.i18n import _
-from relcourse.store.views import figure_png
+from relcourse.i18n import _, current_language
+from relcourse.store.views import chart_fonts, figure_png
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-NOT_A_DIAGNOSIS = "A reflection tool, not a diagnosis or a fixed type. Not validated: results are positions to talk about."
 
 
 def _draw_positions(axis: object, instrument: Instrument, result: Result, history: Sequence[Result] = ()) -> None:
@@ -70,6 +69,13 @@ def position_chart(instrument: Instrument, result: Result, history: Sequence[Res
 
 def card_figure(instrument: Instrument, result: Result) -> Figure:
     """The shareable card: the position map plus one bar per subscale."""
+    import matplotlib
+
+    with matplotlib.rc_context(chart_fonts()):  # a text keeps the fonts of when it was made, also when saved later
+        return _card_figure(instrument, result)
+
+
+def _card_figure(instrument: Instrument, result: Result) -> Figure:
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(7, 3.9), layout="constrained")
@@ -83,11 +89,11 @@ def card_figure(instrument: Instrument, result: Result) -> Figure:
     right.barh(names[::-1], values[::-1], color="#4a7c8c")
     right.set_xlim(instrument.scale_min, instrument.scale_max)
     right.tick_params(labelsize=7)
-    right.set_xlabel(f"{instrument.scale_min} = low … {instrument.scale_max} = high", fontsize=7)
+    right.set_xlabel(_("{low} = low … {high} = high").format(low=instrument.scale_min, high=instrument.scale_max), fontsize=7)
     for index, sub in enumerate(instrument.subscales[::-1]):
         if result.value(sub.id) is None:
-            right.text(instrument.scale_min + 0.1, index, "not scored (too many skipped)", va="center", fontsize=7)
-    figure.suptitle(f"{chart_text(instrument.title)}\n{NOT_A_DIAGNOSIS}", fontsize=9)
+            right.text(instrument.scale_min + 0.1, index, _("not scored (too many skipped)"), va="center", fontsize=7)
+    figure.suptitle(f"{chart_text(instrument.title)}\n{chart_text(instrument.standing())}", fontsize=9)
     return figure
 
 
@@ -109,17 +115,21 @@ def explanation(instrument: Instrument, result: Result) -> list[tuple[str, str]]
 
 
 def card_html(instrument: Instrument, result: Result, recommendations: Sequence[Recommendation], png: bytes | None = None) -> str:
-    """One page: the card image, the explanation and the action plan (the image embedded, nothing fetched)."""
+    """One page: the card image, the explanation and the action plan (the image embedded, nothing fetched),
+    in the current language (the self-check's)."""
     image = base64.b64encode(png or figure_png(card_figure(instrument, result), dpi=150)).decode()
     rows = "".join(f"<tr><th>{html.escape(n)}</th><td>{html.escape(t)}</td></tr>" for n, t in explanation(instrument, result))
-    plan = "".join(f"<li><b>{html.escape(r.title)}</b>: start with {html.escape(r.first_step)}</li>" for r in recommendations)
-    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(instrument.title)}</title>
-<style>@page {{ size: A4; margin: 15mm }} body {{ font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; color: #222 }}
+    plan = "".join("<li>" + _("{title}: start with {step}").format(title=f"<b>{html.escape(r.title)}</b>", step=html.escape(r.first_step))
+                   + "</li>" for r in recommendations)
+    title = html.escape(_("{title}: my result").format(title=instrument.title))
+    chart, steps = html.escape(_("Result chart")), html.escape(_("My next steps"))
+    return f"""<!DOCTYPE html><html lang="{html.escape(current_language())}"><head><meta charset="utf-8"><title>{title}</title>
+<style>@page {{ size: A4; margin: 15mm }} body {{ font-family: "DejaVu Sans", "Noto Sans CJK SC", sans-serif; font-size: 9.5pt; color: #222 }}
 h1 {{ font-size: 14pt; color: #1f4e5a }} img {{ width: 100% }} th {{ text-align: left; vertical-align: top; padding-right: 1em;
 white-space: nowrap }} td, th {{ padding: .25em 0 }} .note {{ color: #555; font-size: 8pt; border-top: 1px solid #ccc; padding-top: .4em }}</style>
-</head><body><h1>{html.escape(instrument.title)}: my result</h1><img src="data:image/png;base64,{image}" alt="Result chart">
-<table>{rows}</table><h2 style="font-size:11pt">My next steps</h2><ol>{plan}</ol>
-<p class="note">{html.escape(NOT_A_DIAGNOSIS)} {html.escape(instrument.citation)}</p></body></html>"""
+</head><body><h1>{title}</h1><img src="data:image/png;base64,{image}" alt="{chart}">
+<table>{rows}</table><h2 style="font-size:11pt">{steps}</h2><ol>{plan}</ol>
+<p class="note">{html.escape(instrument.standing())} {html.escape(instrument.citation)}</p></body></html>"""
 
 
 CARD_FOLDER = "result-cards"

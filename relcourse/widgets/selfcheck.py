@@ -18,7 +18,7 @@ from relcourse.course.selfcheck.recommend import recommend
 from relcourse.errors import RelcourseError
 from relcourse.escape import chart_text
 from relcourse.escape import markdown_text as md
-from relcourse.i18n import _
+from relcourse.i18n import _, format_moment
 from relcourse.store.journal import Journal
 from relcourse.store.rows import RESULT_TEMPLATE as STORED_RESULT
 from relcourse.store.schema import StoreError
@@ -98,7 +98,7 @@ class LikertForm(PrivateBox):
         self.state.value = status(_("Saved privately ✓ Your result is below; change any answer and press "
                                     "the button again to retake the test."), "ok")
         for view in list(_views):
-            if view.module_slug == self.instrument.id:
+            if view.module_slug == self.instrument.id and view.journal is self.journal:  # the same store, still open
                 view.refresh()
         return result
 
@@ -138,8 +138,7 @@ class SelfCheckResult(PrivateBox):
             if self.instrument.chart:
                 display(HTML(chart_html(lambda: position_chart(self.instrument, result, earlier),
                                         position_summary(self.instrument, result, earlier), _("Chart of where you are now"))))
-            validated = _("It has been validated.") if self.instrument.validated else _("It has not been validated.")
-            display(Markdown(f"{lines}\n\n*" + _("This is a reflection tool, not a diagnosis or a fixed type.") + f" {validated}*"))
+            display(Markdown(f"{lines}\n\n*{md(self.instrument.standing())}*"))
             display(Markdown("### " + _("Your action plan") + "\n\n" + (plan or _("Every module of the course is a good start."))))
         self.links.children = []  # a retake's result: the cards of the earlier take are not it
         self.children = [output, self.card_button, self.links]
@@ -174,9 +173,10 @@ class SelfCheckHistory(PrivateBox):
 
     def table(self) -> pd.DataFrame:
         """One row per take: date and each subscale's score (for a pre/post comparison)."""
-        rows = [{"Taken": when.strftime("%d %b %Y %H:%M"), **{s.name: r.value(s.id) for s in self.instrument.subscales}}
+        taken = _("Taken")
+        rows = [{taken: format_moment(when), **{s.name: r.value(s.id) for s in self.instrument.subscales}}
                 for when, r in saved_results(self.journal, self.instrument)]
-        return pd.DataFrame(rows, columns=["Taken", *[s.name for s in self.instrument.subscales]])
+        return pd.DataFrame(rows, columns=[taken, *[s.name for s in self.instrument.subscales]])
 
     @staticmethod
     def shown_table(table: pd.DataFrame) -> pd.DataFrame:

@@ -90,6 +90,12 @@ class Instrument:
     chart: tuple[str, str] | None = None  # (x subscale, y subscale)
     path: str = ""
 
+
+    def standing(self) -> str:
+        """What a result of this instrument is, in one sentence: the result view and the saved card say
+        the same (a card once said "Not validated" for a validated instrument)."""
+        return _("A reflection tool, not a diagnosis or a fixed type.") + " " + (
+            _("It has been validated.") if self.validated else _("Not validated: results are positions to talk about."))
     def item(self, item_id: str) -> Item:
         return next(i for i in self.items if i.id == item_id)
 
