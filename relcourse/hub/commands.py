@@ -12,7 +12,6 @@ from relcourse.escape import chart_text, terminal_text
 from relcourse.hub.link import gitpuller_link
 from relcourse.hub.room import RoomSummary, room_summary
 from relcourse.i18n import N_, _
-from relcourse.store.views import chart_fonts
 
 #: ``relcourse room``'s table, one column each (headings shown translated)
 ROOM_COLUMNS = (N_("module"), N_("learners"), N_("mean score"), N_("most often missed"))
@@ -39,6 +38,8 @@ def room_chart(summary: RoomSummary, path: Path) -> None:
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
+
+    from relcourse.store.views import chart_fonts  # pandas: not imported by every command
 
     names = sorted(summary.modules)
     labels = [chart_text(n) for n in names]
