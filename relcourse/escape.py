@@ -10,6 +10,9 @@ Markdown, article body :func:`markdown_block` (keeps the article's headings, lis
                        and emphasis; HTML, images, links and maths show as text)
 a link from content    :func:`safe_link` (``https:`` only, shown with its address)
 HTML (widgets, cards)  :func:`html_text`; Jinja ``.html`` templates autoescape
+HTML output in a       also inside an element of class :data:`NO_MATHS` (JupyterLab
+notebook (tables,      typesets text/html outputs, so ``$5 and $10`` in an entry
+charts)                became maths)
 terminal               :func:`terminal_text` (no control characters, no markup)
 JSON in the terminal   :func:`terminal_json` (control and format characters as JSON escapes)
 charts (matplotlib)    :func:`chart_text` (no maths markup)
@@ -55,12 +58,15 @@ def _entities(text: str) -> str:
     return _CONTROL.sub("", _ANSI.sub("", text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: the class MathJax (JupyterLab's typesetter) skips, with everything inside it
+NO_MATHS = "mathjax_ignore"
+
 #: how a character that means something in Markdown is written so it only shows: a numeric
 #: character reference (backslash escapes are undone inside link text by JupyterLab's renderer,
 #: so ``[\\[x\\](http://…)](m.ipynb)`` became a live link); ``$`` and ``\\`` also sit in a span
 #: that MathJax skips, because JupyterLab typesets the rendered page, where ``$x$`` is maths again
 _LITERAL = {char: f"&#{ord(char)};" for char in "`*_[]!|~"} | {
-    char: f'<span class="mathjax_ignore">&#{ord(char)};</span>' for char in "$\\"}
+    char: f'<span class="{NO_MATHS}">&#{ord(char)};</span>' for char in "$\\"}
 
 
 def _literal(match: re.Match[str]) -> str:

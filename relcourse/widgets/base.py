@@ -15,6 +15,7 @@ import pandas as pd
 from relcourse.course.loader import Module, current_course
 from relcourse.course.settings import module_language
 from relcourse.errors import RelcourseError
+from relcourse.escape import NO_MATHS
 from relcourse.escape import html_text as html_text  # widgets import it from here
 from relcourse.i18n import set_default_language
 from relcourse.store.journal import Journal
@@ -73,9 +74,11 @@ def get_module(slug: str) -> Module:
 def table_view(frame: pd.DataFrame, right: tuple[str, ...] = ()) -> Styler:
     """A table as learners read it: no index, text left-aligned and top-aligned (numbers in ``right``).
 
-    Cells and headings are HTML-escaped: they hold the learner's entries and the article's labels.
+    Cells and headings are HTML-escaped: they hold the learner's entries and the article's labels;
+    the table is marked so JupyterLab does not typeset ``$5 and $10`` in them as maths.
     """
     styler = (frame.style.hide(axis="index").format(escape="html").format_index(escape="html", axis=1)
+              .set_table_attributes(f'class="{NO_MATHS}"')
               .set_properties(**{"text-align": "left", "vertical-align": "top"})
               .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
     return styler.set_properties(subset=list(right), **{"text-align": "right"}) if right else styler

@@ -4,7 +4,8 @@ A chart is drawn twice on a transparent background, once with the light theme's 
 the dark theme's; ``static/relcourse.css`` shows the one that fits the theme (``.rc-chart-light`` /
 ``.rc-chart-dark``, switched by JupyterLab's ``data-jp-theme-light``). The data colours are mid tones
 that keep 3:1 against both backgrounds. Beside the images, a sentence says what the chart shows
-(``.rc-chart-summary``), and each image carries it as ``alt`` text.
+(``.rc-chart-summary``), and each image carries it as ``alt`` text. The sentence is not typeset
+(it quotes the log's choices, where ``$`` is a dollar sign).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import base64
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from relcourse.escape import html_text
+from relcourse.escape import NO_MATHS, html_text
 from relcourse.store.views import chart_fonts, figure_png
 
 if TYPE_CHECKING:
@@ -37,4 +38,4 @@ def chart_html(draw: Callable[[], Figure], summary: str, label: str = "") -> str
             png = base64.b64encode(figure_png(draw())).decode("ascii")
         images.append(f'<img class="rc-chart-{theme}" src="data:image/png;base64,{png}" alt="{html_text(label or summary)}">')
     return (f'<figure class="rc-chart" style="margin:0">{"".join(images)}'
-            f'<figcaption class="rc-chart-summary">{html_text(summary)}</figcaption></figure>')
+            f'<figcaption class="rc-chart-summary {NO_MATHS}">{html_text(summary)}</figcaption></figure>')

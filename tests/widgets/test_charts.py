@@ -46,7 +46,7 @@ def shown_html(displayed: list[object]) -> str:
 def charts_in(html: str) -> list[tuple[list[tuple[str, str, str]], str]]:
     """Each chart: its images (theme, png, alt) and its summary sentence."""
     figures = re.findall(r'<figure class="rc-chart".*?</figure>', html, re.S)
-    return [(IMG.findall(f), re.search(r'<figcaption class="rc-chart-summary">(.+?)</figcaption>', f, re.S).group(1))  # type: ignore[union-attr]
+    return [(IMG.findall(f), re.search(r'<figcaption class="rc-chart-summary[^"]*">(.+?)</figcaption>', f, re.S).group(1))  # type: ignore[union-attr]
             for f in figures]
 
 
