@@ -21,6 +21,7 @@ from relcourse.content.text import quotations, split_sentences
 from relcourse.content.text import slugify as _slug
 from relcourse.course.ids import unique_ids
 from relcourse.i18n import N_, _, use_language
+from relcourse.store.rows import ENTRY_COLUMNS
 
 FieldKind = Literal["text", "longtext", "choice", "scale"]
 WORDS = LEXICONS["en"]  # the cue words below are English; other languages' are in their lexicon
@@ -424,7 +425,21 @@ def _article_templates(article: Article) -> list[JournalTemplate]:
             found.setdefault(template.id, template)
             steps_for.setdefault(template.id, []).append(index)
     templates = [with_care(replace(t, steps=tuple(sorted(set(steps_for[t.id]))))) for t in found.values()]
-    return templates + [practice_log(article)]
+    return [_storable(t) for t in [*templates, practice_log(article)]]
+
+
+def _storable(template: JournalTemplate) -> JournalTemplate:
+    """Field ids never take a name the store keeps for the entry itself (an article's "(2) The module—…"
+    made a field ``module``, and the store refused every save): such a field becomes ``module_field``."""
+    renamed = {f.id: f"{f.id}_field" for f in template.fields if f.id in ENTRY_COLUMNS}
+    if not renamed:
+        return template
+    category = template.chart_category
+    return replace(
+        template, fields=tuple(replace(f, id=renamed.get(f.id, f.id)) for f in template.fields),
+        chart_category=renamed.get(category, category) if isinstance(category, str)
+        else tuple(renamed.get(c, c) for c in category) if category else category,
+        chart_value=renamed.get(template.chart_value, template.chart_value) if template.chart_value else None)
 
 
 def template_days(article: Article, template: JournalTemplate) -> int:

@@ -8,6 +8,7 @@ nbformat's sorted keys), so ``relcourse build --check`` can compare bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
 
@@ -99,23 +100,27 @@ def _joined(before: str, after: str) -> bool:
                 or (_TABLE_ROW.match(before) and _TABLE_ROW.match(after)))
 
 
-def paragraph_groups(parts: list[str], limit: int = CELL_CHARS) -> list[list[str]]:
+def paragraph_groups(parts: list[str], limit: int = CELL_CHARS, lengths: Sequence[int] | None = None) -> list[list[str]]:
     """``parts`` (a section's Markdown blocks, in order) as groups of about ``limit`` characters.
 
     A group ends only between paragraphs: never inside a list or table, never after a heading, and
     rather before a heading than after half a cell. A list or a paragraph longer than ``limit`` is a
-    group of its own (nothing is ever cut).
+    group of its own (nothing is ever cut). ``lengths`` are the blocks' lengths as the article writes
+    them (the escaped Markdown is longer by its character references, which must not move a cell
+    boundary: cell ids follow the boundaries).
     """
-    units: list[list[str]] = []  # runs of blocks that stay together
-    for part in parts:
-        if units and _joined(units[-1][-1], part):
-            units[-1].append(part)
+    sizes = list(lengths) if lengths is not None else [len(p) for p in parts]
+    units: list[list[int]] = []  # runs of blocks (their indexes) that stay together
+    for index, part in enumerate(parts):
+        if units and _joined(parts[units[-1][-1]], part):
+            units[-1].append(index)
         else:
-            units.append([part])
+            units.append([index])
     groups: list[list[str]] = []
     size = 0
-    for unit in units:
-        length = sum(len(p) + 2 for p in unit)
+    for indexes in units:
+        unit = [parts[i] for i in indexes]
+        length = sum(sizes[i] + 2 for i in indexes)
         heading = unit[0].lstrip().startswith("#")
         if groups and size + length <= limit and not (heading and size >= limit // 2):
             groups[-1] += unit
@@ -184,12 +189,16 @@ class NotebookBuilder:
         self.cells.append(with_data(new_code_cell(source, id=self._id(name)), data))
 
     def section(self, section: Section) -> None:
-        parts = [f"## {markdown_text(section.title)}"] if section.heading is not None or section.kind != "intro" else []
+        written = [f"## {section.title}"] if section.heading is not None or section.kind != "intro" else []
+        parts = [f"## {markdown_text(section.title)}"] if written else []
+        written += [block.text for block in section.blocks]
         parts += [markdown_block(block.text) for block in section.blocks]
         if section.kind == "sources" and section.heading is not None:
+            written = ["---"] + [block.text for block in section.blocks]
             parts = ["---"] + [markdown_block(block.text) for block in section.blocks]
         data = SectionCell(self.module.slug, section_kind=section.kind, title=section.title, line=section.line)
-        for n, group in enumerate(paragraph_groups(parts), 1):  # a long section reads as several cells
+        groups = paragraph_groups(parts, lengths=[len(text) for text in written])
+        for n, group in enumerate(groups, 1):  # a long section reads as several cells
             self.markdown(f"section-{section.kind}-{section.line}" + (f"-part{n}" if n > 1 else ""), "\n\n".join(group), data)
 
     def prompts(self, source: str) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from relcourse.content.parser import load_article, parse_article
@@ -114,3 +116,23 @@ def test_days_of_log_pages_follow_the_steps_that_ask_for_the_log() -> None:
     assert template_days(article, templates["security-moments"]) >= 28
     short = parse_article(HEAD + "### Step 1: Notice (Suggested Days 1-3)\n\n- Each evening, note one bid.\n")
     assert template_days(short, generate_templates(short)[0]) == 7  # at least one week of pages
+
+
+@pytest.mark.parametrize("action", [
+    "Record three elements: (1) The trigger—what happened. (2) The module—which part you practised. "
+    "(3) Your response—pursue (reach), withdraw (retreat) or freeze (stop)?",
+    "Record two elements: (1) The created—what you made. (2) Your fields—where it happened.",
+])
+def test_no_field_takes_a_name_the_store_keeps_for_the_entry(action: str, tmp_path: Path) -> None:
+    """A field named ``module`` or ``created`` made the store refuse every save of the log."""
+    from relcourse.store.journal import Journal
+    from relcourse.store.rows import ENTRY_COLUMNS
+
+    log = next(t for t in templates_for(action).values() if t.id != "practice-log")
+    ids = [f.id for f in log.fields]
+    assert not set(ids) & set(ENTRY_COLUMNS) and len(set(ids)) == len(ids)
+    charted = [log.chart_category] if isinstance(log.chart_category, str) else list(log.chart_category or [])
+    assert all(c in ids for c in [*charted, *([log.chart_value] if log.chart_value else [])])
+    with Journal(tmp_path / "j.sqlite") as journal:
+        journal.add_entry("m", log.id, {f.id: "x" for f in log.fields})
+        assert len(journal.entries("m", log.id)) == 1

@@ -84,3 +84,14 @@ def test_back_to_top_links_to_the_title(tmp_path: Path) -> None:
     title = load_course_content(CONTENT).module("security-and-needs-133").article.title
     assert widget.link.anchor == title.replace(" ", "-") and "Back to top" in widget.link.label
     assert "top" in repr(widget)
+
+
+def test_escaping_does_not_move_a_cell_boundary() -> None:
+    """Cells are cut by the article's own text: a `$` (41 characters escaped) or a `[` (5) must not
+    push a paragraph into the next cell and renumber the cells after it."""
+    plain = ["## Costs", "a" * 600, "b" * 600, "c" * 600]
+    dollars = ["## Costs", "$" * 600, "[" * 600, "c" * 600]
+    escaped = [markdown_block(p) for p in dollars]
+    by_text = paragraph_groups(escaped, lengths=[len(p) for p in dollars])
+    assert [len(g) for g in by_text] == [len(g) for g in paragraph_groups(plain)]
+    assert [len(g) for g in paragraph_groups(escaped)] != [len(g) for g in by_text]  # measured escaped, it would move
