@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -111,6 +112,17 @@ def _marked(sources: list[str]) -> list[str]:
     done = subprocess.run(["node", "-e", script, str(MARKED)], input=json.dumps(sources), capture_output=True,
                           text=True, check=True, timeout=60)
     return list(json.loads(done.stdout))
+
+
+def test_the_escaping_tests_render_with_jupyterlabs_own_marked() -> None:
+    """The pinned marked (package.json) is the one the installed JupyterLab bundles."""
+    import sys
+
+    bundled = Path(sys.prefix) / "share" / "jupyter" / "lab" / "static" / "third-party-licenses.json"
+    if not bundled.exists() or not MARKED.is_dir():
+        pytest.skip("JupyterLab's static files or node_modules/marked are not installed")
+    versions = {p["name"]: p["versionInfo"] for p in json.loads(bundled.read_text("utf-8"))["packages"]}
+    assert json.loads((MARKED / "package.json").read_text("utf-8"))["version"] == versions["marked"]
 
 
 def _as_jupyterlab_shows(text: str) -> list[str]:
