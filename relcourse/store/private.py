@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from relcourse.errors import RelcourseError
+from relcourse.files import FileRefused, read_regular_file
 from relcourse.i18n import _
 
 PRIVATE_MODE = 0o600
@@ -52,22 +53,16 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes (no pipes, devices or folders)."""
+    """The bytes of a regular file of at most ``limit`` bytes (no pipes, devices or folders: the
+    project's one bounded reader, :func:`relcourse.files.read_regular_file`), with the import's words."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        if os.stat(path).st_size > limit:
+            raise RelcourseError(_too_large(path, limit))
+        return read_regular_file(path, limit)
+    except FileRefused as refused:
+        raise RelcourseError(f"{path}: {refused.message}") from None
     except OSError as exc:
         raise RelcourseError(_("{path}: cannot read the file ({reason})").format(path=path, reason=exc.strerror)) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise RelcourseError(_("{path}: not a plain file; pass a file written by 'relcourse journal export'").format(path=path))
-    with os.fdopen(fd, "rb") as handle:
-        if info.st_size > limit:
-            raise RelcourseError(_too_large(path, limit))
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise RelcourseError(_too_large(path, limit))
-    return data
 
 
 def _too_large(path: Path, limit: int) -> str:
