@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 from rich.markup import escape as rich_escape
@@ -46,6 +45,13 @@ _SAFE_URL = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
 #: ANSI/VT sequences (CSI, OSC, other ESC pairs), then any other control character
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: what a terminal must never receive raw, for text and JSON alike: control characters but newline
+#: and tab (Cc) and every format character (Cf: bidi overrides, zero-width marks, soft hyphen, tags),
+#: as Unicode 15 lists them; tests/test_escape.py checks it against the running Python's Unicode data
+_TERMINAL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
 
 
 def html_text(text: str) -> str:
@@ -58,8 +64,9 @@ def _entities(text: str) -> str:
     return _CONTROL.sub("", _ANSI.sub("", text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-#: the class MathJax (JupyterLab's typesetter) skips, with everything inside it
-NO_MATHS = "mathjax_ignore"
+#: the classes MathJax skips, with everything inside: MathJax 3's (JupyterLab) and MathJax 2's
+#: (the HTML ``jupyter nbconvert`` and nbviewer make)
+NO_MATHS = "tex2jax_ignore mathjax_ignore"
 
 #: how a character that means something in Markdown is written so it only shows: a numeric
 #: character reference (backslash escapes are undone inside link text by JupyterLab's renderer,
@@ -123,7 +130,7 @@ def safe_link(label: str, url: str) -> str:
 def terminal_text(text: str, markup: bool = False) -> str:
     """Text for the terminal: no escape sequences or other control characters (only newline
     and tab stay); with ``markup``, also no rich markup (for rich tables and consoles)."""
-    clean = _CONTROL.sub("", _ANSI.sub("", text))
+    clean = _TERMINAL.sub("", _ANSI.sub("", text))
     return rich_escape(clean) if markup else clean
 
 
@@ -132,7 +139,7 @@ def terminal_json(text: str) -> str:
     such as U+202E, zero-width marks) written as its ``\\uXXXX`` escape, so the output shows what it
     holds and parses to the same data; letters of every script (Chinese too) stay as they are.
     Outside its strings JSON has only spaces and newlines, so only string contents change."""
-    return "".join(_json_escape(c) if c != "\n" and unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
+    return _TERMINAL.sub(lambda m: _json_escape(m[0]), text)
 
 
 def _json_escape(char: str) -> str:

@@ -37,7 +37,7 @@ MARKED = ROOT / "node_modules" / "marked"
 MATHS = re.compile(r"\$|\\[(\[]|\\begin\{")
 #: what a renderer may make of escaped text: paragraphs, emphasis and https links only
 LIVE = re.compile(r"<(?!/?(p|em|strong|h[1-6]|ul|ol|li|blockquote|hr|br|table|thead|tbody|tr|th|td)\b|a href=\"https://|/a>"
-                  r"|span class=\"mathjax_ignore\">|/span>)", re.IGNORECASE)
+                  r"|span class=\"tex2jax_ignore mathjax_ignore\">|/span>)", re.IGNORECASE)
 
 
 def renders(markdown: str) -> list[str]:
@@ -140,7 +140,7 @@ def test_jupyterlab_renders_no_live_link_tag_or_maths_from_content() -> None:
         assert all(href == "module.ipynb" or href.startswith("https://") for href in hrefs), html
         assert html.count("<a ") == len(hrefs) <= 1 + source.count("https://"), html
         assert not LIVE.search(html.replace('<a href="module.ipynb">', "")), html
-        outside_spans = re.sub(r'<span class="mathjax_ignore">[^<]*</span>', "", html)
+        outside_spans = re.sub(r'<span class="tex2jax_ignore mathjax_ignore">[^<]*</span>', "", html)
         assert not MATHS.search(outside_spans) and not MATHS.search(source.replace("\\\\", "")), html
 
 
@@ -148,3 +148,19 @@ def test_dollars_and_backslashes_still_read_as_written() -> None:
     text = "It costs $5 \\ a $day$; see \\(this\\)."
     for html in [*renders(markdown_text(text)), *_marked([markdown_text(text)])]:
         assert html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip() == text, html
+
+
+def test_the_terminal_never_receives_a_control_or_format_character() -> None:
+    """One rule for terminal text and terminal JSON: every Cc (but newline and tab) and Cf character
+    of this Python's Unicode data is dropped from text and written as an escape in JSON."""
+    import sys
+    import unicodedata
+
+    from relcourse.escape import terminal_json
+
+    hidden = "".join(chr(c) for c in range(sys.maxunicode + 1)
+                     if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in "\n\t\x1b\x9b")
+    assert terminal_text(f"a{hidden}b") == "ab"
+    assert json.loads(f'"{terminal_json(hidden)}"') == hidden and all(ord(c) < 128 for c in terminal_json(hidden))
+    kept = "Zoë 安全感 «quote» — \n\t"
+    assert terminal_text(kept) == kept and terminal_json(kept) == kept
