@@ -184,6 +184,32 @@ def cmd_journal_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_journal_repair(args: argparse.Namespace) -> int:
+    """Delete only the entries the notebooks cannot show (named by id and problem), after confirmation."""
+    from relcourse.store.journal import Journal
+
+    with Journal() as journal:
+        unusable = journal.readable_entries().unusable
+        if not unusable:
+            print(_("every entry in {store} can be shown; nothing to repair").format(store=journal.path))
+            return 0
+        for row in unusable:
+            print(terminal_text(row.problem))
+        if not args.yes:
+            prompt = _("Delete these {count} entries from {store}? Everything else is kept. Type 'delete' to confirm: ").format(
+                count=len(unusable), store=journal.path)
+            try:
+                answer = input(prompt)
+            except EOFError:
+                answer = ""
+            if answer.strip().lower() != "delete":
+                print(_("nothing deleted"))
+                return 1
+        dropped = journal.drop_unusable_entries(row.id for row in unusable)
+    print(_("deleted {count} entries that could not be shown from {store}").format(count=dropped, store=journal.path))
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from relcourse.api import build
 
@@ -308,6 +334,9 @@ def add_journal_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     delete.add_argument("--all", action="store_true", help=_("required: delete all data"))
     delete.add_argument("--yes", action="store_true", help=_("do not ask for confirmation (for scripts)"))
     delete.set_defaults(handler=cmd_journal_delete)
+    repair = actions.add_parser("repair", help=_("remove only the entries the notebooks cannot show, after a confirmation"))
+    repair.add_argument("--yes", action="store_true", help=_("do not ask for confirmation (for scripts)"))
+    repair.set_defaults(handler=cmd_journal_repair)
 
 
 class _HelpFormatter(argparse.HelpFormatter):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,22 @@ MIN_SECRET_BYTES = 6  # shorter values (module slugs, "yes") also occur in the s
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class UnusableRow:
+    """A stored entry the widgets cannot show: its id and what is wrong (never its text)."""
+
+    id: int
+    problem: str
+
+
+@dataclass(frozen=True)
+class ReadableEntries:
+    """What a log can show: the usable entries, and the rows left out of ``frame``."""
+
+    frame: pd.DataFrame
+    unusable: tuple[UnusableRow, ...]
 
 
 class Journal:
@@ -87,26 +104,53 @@ class Journal:
     def entries(self, module: str | None = None, template: str | None = None) -> pd.DataFrame:
         """Entries as a DataFrame: id, module, template, created, then one column per field.
 
-        Every row is checked as an import checks it: one that is not usable (written by another
-        program or an older relcourse) is a StoreError naming the row, not a broken table or chart.
+        All or nothing, for code that must not miss a row: an unusable row (written by another
+        program or an older relcourse) is a StoreError naming the row. Widgets use ``readable_entries``.
         """
+        readable = self.readable_entries(module, template)
+        if readable.unusable:
+            raise StoreError(_("{path}: {problem}; this entry cannot be shown: run 'relcourse journal repair' "
+                               "to remove the entries that cannot be shown and keep the others").format(
+                                   path=self.path, problem=readable.unusable[0].problem))
+        return readable.frame
+
+    def readable_entries(self, module: str | None = None, template: str | None = None) -> ReadableEntries:
+        """The usable entries (as ``entries()``) and, apart, one line per row that fails the import's check,
+        so one bad row never hides a whole log."""
         where, params = _filters(module=module, template=template)
         rows = self._conn.execute(
             f"SELECT id, module, template, created, fields FROM entries {where} ORDER BY created, id", params
         ).fetchall()
-        records = []
+        usable, records, unusable = [], [], []
         for entry_id, *values in rows:
             try:
                 records.append(stored_entry(dict(zip(ENTRIES.columns, values)), entry_id))
             except RowError as exc:
-                raise StoreError(_("{path}: {problem}; this entry cannot be shown: run 'relcourse journal export', "
-                                   "correct or remove it in that file and import it into an empty journal").format(
-                                       path=self.path, problem=exc)) from None
-        base = pd.DataFrame(rows, columns=["id", "module", "template", "created", "fields"])
+                unusable.append(UnusableRow(int(entry_id), str(exc)))
+                continue
+            usable.append((entry_id, *values))
+        base = pd.DataFrame(usable, columns=["id", "module", "template", "created", "fields"])
         fields = pd.DataFrame.from_records(records, index=base.index)
         frame = pd.concat([base.drop(columns="fields"), fields], axis=1)
         frame["created"] = pd.to_datetime(frame["created"], utc=True, format="ISO8601")
-        return frame
+        return ReadableEntries(frame, tuple(unusable))
+
+    def drop_unusable_entries(self, ids: Iterable[int]) -> int:
+        """Delete those of ``ids`` that are still unusable entries (checked again inside the
+        transaction, so a usable row is never deleted); returns how many were deleted."""
+        dropped = 0
+        with self.transaction() as conn:
+            for wanted in sorted(set(ids)):
+                row = conn.execute("SELECT id, module, template, created, fields FROM entries WHERE id = ?", (wanted,)).fetchone()
+                if row is None:
+                    continue
+                entry_id, *values = row
+                try:
+                    stored_entry(dict(zip(ENTRIES.columns, values)), entry_id)
+                except RowError:
+                    conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+                    dropped += 1
+        return dropped
 
     def delete_entry(self, entry_id: int) -> None:
         with self.transaction() as conn:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,11 +34,29 @@ def chart_fonts() -> dict[RcKeyType, Any]:
     return {"font.family": ["DejaVu Sans", *([CJK_FAMILY] if CJK_FAMILY in known else [])]}
 
 
+def local_moment(moment: datetime) -> datetime:
+    """A stored time (UTC; one without an offset is UTC too) as this computer's wall clock, without a zone.
+
+    Babel formats a time in the zone it carries and does not convert, and a learner in Beijing who
+    saves at 21:30 must read 21:30, on that day: every table, chart and summary converts here. The
+    zone is the kernel's (``TZ`` or the system's), with the rules of the moment itself (summer time).
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def local_times(times: pd.Series) -> pd.Series:
+    """:func:`local_moment` of each stored time (a ``created`` column), as naive datetimes."""
+    return pd.to_datetime(times.map(lambda t: local_moment(t.to_pydatetime()))) if len(times) else (
+        pd.Series(dtype="datetime64[ns]", index=times.index))
+
+
 def entries_per_week(entries: pd.DataFrame) -> pd.DataFrame:
-    """Number of entries per calendar week (weeks start on Monday)."""
+    """Number of entries per calendar week (weeks start on Monday, days in local time)."""
     if entries.empty:
         return pd.DataFrame({"week": pd.Series(dtype="datetime64[ns]"), "entries": pd.Series(dtype=int)})
-    weeks = entries["created"].dt.tz_convert(None).dt.to_period("W-SUN").dt.start_time
+    weeks = local_times(entries["created"]).dt.to_period("W-SUN").dt.start_time
     counts = weeks.value_counts().sort_index()
     return pd.DataFrame({"week": counts.index, "entries": counts.to_numpy()})
 
@@ -80,11 +99,11 @@ MAX_LABELS = 8
 
 
 def time_axis(axis: Any, times: pd.Series) -> None:
-    """Dates on whole days (a short span) or Mondays (a long one), at least a week wide."""
+    """Local dates on whole days (a short span) or Mondays (a long one), at least a week wide."""
     from matplotlib.dates import MO, DayLocator, WeekdayLocator, date2num, num2date
     from matplotlib.ticker import FuncFormatter
 
-    days = times.dt.tz_convert(None).dt.normalize() if len(times) else pd.Series([pd.Timestamp.now().normalize()])
+    days = local_times(times).dt.normalize() if len(times) else pd.Series([pd.Timestamp.now().normalize()])
     first, last = days.min(), days.max() + pd.Timedelta(days=1)
     span = (last - first).days
     if span < MIN_DAYS_SHOWN:
@@ -140,7 +159,7 @@ def summary_chart(
         index += 1
     if numeric_field is not None:
         series = over_time(entries, numeric_field)
-        axes[index].plot(series["created"].dt.tz_convert(None), series[numeric_field], marker="o", color="#7a5a8c")
+        axes[index].plot(local_times(series["created"]), series[numeric_field], marker="o", color="#7a5a8c")
         axes[index].set_title(chart_text(_("{field} over time").format(field=numeric_label or numeric_field.replace("_", " ").capitalize())), fontsize=9)
         time_axis(axes[index], series["created"])
         if numeric_range is not None:

@@ -12,9 +12,9 @@ from IPython.core.display_functions import display
 
 from relcourse.course.logs import Field, JournalTemplate
 from relcourse.errors import RelcourseError
-from relcourse.i18n import _, format_moment
-from relcourse.store.journal import Journal
-from relcourse.store.views import summary_chart, summary_sentence
+from relcourse.i18n import _, format_moment, ngettext
+from relcourse.store.journal import Journal, UnusableRow
+from relcourse.store.views import local_times, summary_chart, summary_sentence
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status, table_view
 from relcourse.widgets.charts import chart_html
 from relcourse.widgets.drafts import DRAFT_NOTICE, DraftKeeper, text_boxes
@@ -27,6 +27,24 @@ if TYPE_CHECKING:
 SCALE_RANGE = (0, 10)
 #: the value of a dropdown's "– choose –" (not None: ipywidgets shows a blank box for a None value)
 NOT_CHOSEN = ""
+#: at most this many unusable rows are named in a notice (the rest are counted)
+NAMED_ROWS = 5
+
+
+def unusable_notice(unusable: tuple[UnusableRow, ...]) -> str:
+    """One notice for the rows a view leaves out: how many, which (id and what is wrong, never
+    their text) and how to remove only them; empty when there are none."""
+    if not unusable:
+        return ""
+    named = "".join(f"<li>{html_text(row.problem)}</li>" for row in unusable[:NAMED_ROWS])
+    more = len(unusable) - NAMED_ROWS
+    rest = "<li>" + html_text(_("… and {count} more").format(count=more)) + "</li>" if more > 0 else ""
+    text = ngettext("{count} saved entry cannot be shown and is left out; everything else works as usual.",
+                    "{count} saved entries cannot be shown and are left out; everything else works as usual.",
+                    len(unusable)).format(count=len(unusable))
+    remedy = _("To remove only these, run 'relcourse journal repair' in a terminal (it asks before deleting).")
+    return f'<div class="rc-bad" role="alert">{html_text(text)} {html_text(remedy)}<ul>{named}{rest}</ul></div>'
+
 
 
 def field_widget(field: Field) -> Any:
@@ -79,7 +97,7 @@ def history_table(entries: pd.DataFrame, template: JournalTemplate, rows: int = 
         labels[field.id] = f"{field.label} ({numbers[field.label]})" if totals[field.label] > 1 else field.label
     columns = ["created"] + [f.id for f in template.fields if f.id in entries]
     table = entries[columns].rename(columns=labels)
-    table["created"] = table["created"].dt.tz_convert(None).map(format_moment)
+    table["created"] = local_times(table["created"]).map(format_moment)  # the learner's clock, not UTC
     table = table.tail(rows).rename(columns={"created": _("When")}).astype(object)
     table = table.where(table.notna(), "")
     return table_view(table)
@@ -155,13 +173,16 @@ class JournalForm(PrivateBox):
         return entry_id
 
     def refresh(self) -> None:
-        """Show past entries in a fresh Output (clearing one in place trips nbclient's widget tracking)."""
+        """Show past entries in a fresh Output (clearing one in place trips nbclient's widget tracking);
+        rows that cannot be shown are left out and named in one notice above them."""
+        readable = self.journal.readable_entries(self.module_slug, self.template.id)
+        notice = [w.HTML(unusable_notice(readable.unusable))] if readable.unusable else []
+        entries = readable.frame
         if not self.show_history.value:
-            self.history.children = []
+            self.history.children = notice
             return
-        entries = self.journal.entries(self.module_slug, self.template.id)
         if entries.empty:
-            self.history.children = [w.HTML(status(_("No entries yet.")))]
+            self.history.children = [*notice, w.HTML(status(_("No entries yet.")))]
             return
         output = w.Output()
         with output:
@@ -174,7 +195,7 @@ class JournalForm(PrivateBox):
                                       t.value_title or None),
                 summary_sentence(entries, t.chart_category, t.chart_value, numeric_range, t.value_title or None),
                 _("Chart of your entries: {title}").format(title=t.title))))
-        self.history.children = [output]
+        self.history.children = [*notice, output]
 
 
 @friendly

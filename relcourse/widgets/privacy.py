@@ -9,11 +9,9 @@ still save what the learner writes, but show none of it back.
 
 from __future__ import annotations
 
-import pandas as pd
-
 from relcourse.i18n import N_
 from relcourse.jupyter.privacy import take_words_shown_flag
-from relcourse.store.journal import Journal
+from relcourse.store.journal import Journal, ReadableEntries
 
 #: read once when the widgets are imported (the mark is then removed from the environment)
 WORDS_SHOWN = take_words_shown_flag()
@@ -41,8 +39,10 @@ class JournalWithoutWords(Journal):
             text = f"{earlier}\n\n{text}" if text.strip() else earlier
         super().save_reflection(module, prompt_id, text)
 
-    def entries(self, module: str | None = None, template: str | None = None) -> pd.DataFrame:
-        return super().entries(module, template).iloc[0:0]
+    def readable_entries(self, module: str | None = None, template: str | None = None) -> ReadableEntries:
+        """No entry shown; the unusable rows still named (an id and what is wrong: no words), to repair them."""
+        readable = super().readable_entries(module, template)
+        return ReadableEntries(readable.frame.iloc[0:0], readable.unusable)
 
 
 def journal_for_widgets() -> Journal:

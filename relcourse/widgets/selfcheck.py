@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,14 @@ from relcourse.course.selfcheck.recommend import recommend
 from relcourse.errors import RelcourseError
 from relcourse.escape import chart_text
 from relcourse.escape import markdown_text as md
-from relcourse.i18n import _, format_moment
-from relcourse.store.journal import Journal
+from relcourse.i18n import N_, _, format_moment
+from relcourse.store.journal import Journal, UnusableRow
 from relcourse.store.rows import RESULT_TEMPLATE as STORED_RESULT
-from relcourse.store.schema import StoreError
+from relcourse.store.views import local_moment
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, html_text, status, table_view
 from relcourse.widgets.charts import chart_html
 from relcourse.widgets.downloads import Download, download_link
+from relcourse.widgets.journal_form import unusable_notice
 from relcourse.widgets.result_card import explanation, position_chart, position_summary, save_card
 
 RESULT_TEMPLATE = STORED_RESULT  # the shape of a stored take: store.rows.result_scores
@@ -40,21 +42,50 @@ def score_text(value: float | None) -> str:
     return f"{round(float(value), 2):g}"
 
 
-def saved_results(journal: Journal, instrument: Instrument) -> list[tuple[datetime, Result]]:
-    """Every completed take, oldest first (retaking keeps the history)."""
-    entries = journal.entries(instrument.id, RESULT_TEMPLATE)  # each take's scores checked by store.rows.result_scores
+@dataclass(frozen=True)
+class Take:
+    """One completed take as the views show it: when (the learner's clock) and its scores."""
+
+    when: datetime
+    result: Result
+    #: subscales whose stored score does not fit this version of the instrument (its scale or items
+    #: were changed since): the take is shown, flagged, and never placed on this version's chart
+    outside: frozenset[str] = frozenset()
+
+    @property
+    def earlier_version(self) -> bool:
+        return bool(self.outside)
+
+
+@dataclass(frozen=True)
+class SavedTakes:
+    """Every usable take, oldest first, and the stored rows that could not be read as one."""
+
+    takes: list[Take]
+    unusable: tuple[UnusableRow, ...]
+
+
+def saved_results(journal: Journal, instrument: Instrument) -> SavedTakes:
+    """Every completed take, oldest first (retaking keeps the history). A take scored on an earlier
+    version of the instrument (a facilitator changed its scale or a subscale's items) is kept and
+    flagged; a row that is not a take at all is left out and reported."""
+    readable = journal.readable_entries(instrument.id, RESULT_TEMPLATE)  # scores checked by store.rows.result_scores
     takes = []
-    for _taken, row in entries.iterrows():
+    for _taken, row in readable.frame.iterrows():
         result = Result(instrument.id)
+        outside = set(row["scores"]) ^ {sub.id for sub in instrument.subscales}  # a subscale added or removed since
         for sub in instrument.subscales:
             value = row["scores"].get(sub.id)
             items = len(sub.items) if sub.method == "sum" else 1
             if value is not None and not instrument.scale_min * items <= value <= instrument.scale_max * items:
-                raise StoreError(f"{journal.path}: a saved result of {instrument.id} has a score outside its scale; "
-                                 "run 'relcourse journal export', remove that result from the file and import it into an empty journal")
+                outside.add(sub.id)
             result.scores[sub.id] = SubscaleScore(sub.id, value, 0, 0)
-        takes.append((row["created"].to_pydatetime(), result))
-    return takes
+        takes.append(Take(local_moment(row["created"].to_pydatetime()), result, frozenset(outside)))
+    return SavedTakes(takes, readable.unusable)
+
+
+#: how a take scored on an earlier version of the instrument is marked in the history table
+EARLIER_MARK = N_("(earlier version)")
 
 
 class LikertForm(PrivateBox):
@@ -117,14 +148,26 @@ class SelfCheckResult(PrivateBox):
         _views.add(self)
         self.refresh()
 
-    def latest(self) -> tuple[Result | None, list[Result]]:
-        takes = [r for _, r in saved_results(self.journal, self.instrument)]
-        return (takes[-1] if takes else None), takes[:-1]
+    def latest(self, saved: SavedTakes | None = None) -> tuple[Result | None, list[Result]]:
+        """The latest take and the earlier ones that fit this version of the instrument; no latest
+        result when the last take was scored on an earlier version (it is not on this scale)."""
+        takes = (saved or saved_results(self.journal, self.instrument)).takes
+        if not takes or takes[-1].earlier_version:
+            return None, []
+        return takes[-1].result, [t.result for t in takes[:-1] if not t.earlier_version]
 
     def refresh(self) -> None:
-        result, earlier = self.latest()
+        saved = saved_results(self.journal, self.instrument)
+        notice = [w.HTML(unusable_notice(saved.unusable))] if saved.unusable else []
+        result, earlier = self.latest(saved)
+        if result is None and saved.takes:
+            self.children = [*notice, w.HTML(status(html_text(_(
+                "Your last take ({when}) was scored on an earlier version of this self-check, so it is not placed "
+                "on this version's scale; it stays in your history. Answer the statements again to see where you "
+                "are now.").format(when=format_moment(saved.takes[-1].when)))))]
+            return
         if result is None:
-            self.children = [w.HTML(status(_("Your result appears here after you answer the statements above.")))]
+            self.children = [*notice, w.HTML(status(_("Your result appears here after you answer the statements above.")))]
             return
         self.recommendations = recommend(self.instrument, result, [m.article for m in current_course().modules])
         output = w.Output()
@@ -141,7 +184,7 @@ class SelfCheckResult(PrivateBox):
             display(Markdown(f"{lines}\n\n*{md(self.instrument.standing())}*"))
             display(Markdown("### " + _("Your action plan") + "\n\n" + (plan or _("Every module of the course is a good start."))))
         self.links.children = []  # a retake's result: the cards of the earlier take are not it
-        self.children = [output, self.card_button, self.links]
+        self.children = [*notice, output, self.card_button, self.links]
 
     def save_card(self, folder: Path | None = None) -> list[Path]:
         """Save the cards privately (see result_card.card_folder) and say where they are."""
@@ -171,12 +214,23 @@ class SelfCheckHistory(PrivateBox):
         _views.add(self)
         self.refresh()
 
-    def table(self) -> pd.DataFrame:
-        """One row per take: date and each subscale's score (for a pre/post comparison)."""
+    def table(self, saved: SavedTakes | None = None) -> pd.DataFrame:
+        """One row per take: date and each subscale's score (for a pre/post comparison); a take
+        scored on an earlier version of the instrument is marked so beside its date."""
         taken = _("Taken")
-        rows = [{taken: format_moment(when), **{s.name: r.value(s.id) for s in self.instrument.subscales}}
-                for when, r in saved_results(self.journal, self.instrument)]
+        rows = [{taken: format_moment(t.when) + (" " + _(EARLIER_MARK) if t.earlier_version else ""),
+                 **{s.name: t.result.value(s.id) for s in self.instrument.subscales}}
+                for t in (saved or saved_results(self.journal, self.instrument)).takes]
         return pd.DataFrame(rows, columns=[taken, *[s.name for s in self.instrument.subscales]])
+
+    def chart_table(self, saved: SavedTakes) -> pd.DataFrame:
+        """The table as the chart draws it: a score that does not fit this version's scale is left out."""
+        table = self.table(saved)
+        for row, take in enumerate(saved.takes):
+            for sub in self.instrument.subscales:
+                if sub.id in take.outside:
+                    table.loc[row, sub.name] = None
+        return table
 
     @staticmethod
     def shown_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -201,16 +255,23 @@ class SelfCheckHistory(PrivateBox):
         return figure
 
     def refresh(self) -> None:
-        table = self.table()
+        saved = saved_results(self.journal, self.instrument)
+        notice = [w.HTML(unusable_notice(saved.unusable))] if saved.unusable else []
+        table = self.table(saved)
         if len(table) < 2:
-            self.children = [w.HTML(status(_("Take the test again later (e.g. after a workshop) to compare.")))]
+            self.children = [*notice, w.HTML(status(_("Take the test again later (e.g. after a workshop) to compare.")))]
             return
+        drawn = self.chart_table(saved)
         output = w.Output()
         with output:
             display(table_view(self.shown_table(table)))  # the table beside the chart is its text alternative
-            display(HTML(chart_html(lambda: self.chart(table), _("Your positions at each take, as in the table above."),
+            if any(t.earlier_version for t in saved.takes):
+                display(HTML(status(html_text(_("{mark}: scored on an earlier version of this self-check (its scale or "
+                                                "statements have changed since); not drawn where it does not fit.").format(
+                                                    mark=_(EARLIER_MARK))))))
+            display(HTML(chart_html(lambda: self.chart(drawn), _("Your positions at each take, as in the table above."),
                                     _("Chart of your positions at each take"))))
-        self.children = [output]
+        self.children = [*notice, output]
 
 
 def _instrument(instrument_id: str) -> Instrument:

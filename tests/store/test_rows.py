@@ -153,4 +153,4 @@ def test_a_stored_row_that_is_not_usable_is_a_one_line_store_error(fields: str, 
             journal.entries("m")
     message = str(caught.value)
     assert message.startswith(f"{path}: entries row 1: ") and reason in message and "\n" not in message
-    assert "relcourse journal export" in message
+    assert "relcourse journal repair" in message
