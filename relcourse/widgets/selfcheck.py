@@ -38,7 +38,7 @@ _views: weakref.WeakSet[PrivateBox] = weakref.WeakSet()
 def score_text(value: float | None) -> str:
     """A score as the result explains it: at most two decimals, no trailing zeros (5.6, not 5.600000)."""
     if value is None or pd.isna(value):
-        return "not scored"
+        return _("not scored")  # the self-check's language, as the result says it
     return f"{round(float(value), 2):g}"
 
 
