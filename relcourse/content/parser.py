@@ -22,7 +22,7 @@ from relcourse.content.line_rules import LINE_RULES
 from relcourse.content.model import Article, Block, Diagnostic, Faq, Section, SectionKind, Text
 from relcourse.content.text import CJK_CHARS, detect_lang, has_cjk, slugify
 from relcourse.errors import ArticleError
-from relcourse.i18n import _
+from relcourse.i18n import _, format_list
 
 CJK = CJK_CHARS
 TITLE_RE = re.compile(
@@ -225,7 +225,7 @@ class ArticleParser:
             return
         intro = next(s for s in sections if s.kind == "intro")
         candidates = [b for b in intro.blocks if HEADING_LIKE_RE.match(b.text)][:3]
-        named = ", ".join(_("{text} (line {line})").format(text=repr(b.text), line=b.line) for b in candidates) \
+        named = format_list([_("{text} (line {line})").format(text=repr(b.text), line=b.line) for b in candidates]) \
             or _("none that look like headings")
         self.warn(line, _("most of the text lands in 'Introduction' because its headings were not recognised: {named}; "
                           "use headings such as '1. Problem Scenario' or '一、问题情境' (see relcourse/content/lexicon/)").format(named=named))
@@ -281,7 +281,7 @@ def _without_slug_collisions(loaded: list[Article], diagnostics: list[Diagnostic
     unique, shared = claimed_once(loaded, lambda article: article.slug)
     for slug, claimants in shared.items():
         for article in claimants:
-            others = ", ".join(Path(a.path).name for a in claimants if a is not article)
+            others = format_list([Path(a.path).name for a in claimants if a is not article])
             diagnostics.append(Diagnostic(str(article.path), article.title_block.line,
                                           _("module {slug} is also the title of {others}; rename one of them "
                                             "(neither is built until then, the existing notebook is kept)").format(

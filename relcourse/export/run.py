@@ -23,7 +23,7 @@ from relcourse.export.handout import notebook_name, read_handout
 from relcourse.export.pdf import html_to_pdf
 from relcourse.export.render import notebook_from_json, render_handout
 from relcourse.files import FileRefused, read_regular_file, write_atomic
-from relcourse.i18n import ngettext
+from relcourse.i18n import _, ngettext
 from relcourse.notebook.cells import MAX_NOTEBOOK_BYTES, NAMESPACE
 
 #: what reading a damaged or hand-edited .ipynb raises
@@ -41,14 +41,14 @@ def read_module_notebook(notebooks: Path, slug: str) -> dict[str, Any]:
     """The notebook's JSON (its relcourse metadata is checked when it is rendered)."""
     path = notebooks / f"{slug}.ipynb"
     if not path.exists():
-        raise RelcourseError(f"{path}: no such module notebook; run 'relcourse build' first (or check the module name)")
+        raise RelcourseError(_("{path}: no such module notebook; run 'relcourse build' first (or check the module name)").format(path=path))
     try:
         nb = notebook_from_json(read_regular_file(path, MAX_NOTEBOOK_BYTES))
     except FileRefused as exc:
         raise RelcourseError(f"{path}: {exc.message}") from None
     except UNREADABLE as exc:
-        raise RelcourseError(f"{path}: cannot read the notebook ({type(exc).__name__}: {exc}); "
-                             "rebuild it with 'relcourse build'") from None
+        raise RelcourseError(_("{path}: cannot read the notebook ({problem}); rebuild it with 'relcourse build'").format(
+            path=path, problem=f"{type(exc).__name__}: {exc}")) from None
     return nb
 
 
@@ -147,8 +147,8 @@ def _render_module(notebooks: Path, slug: str, editions: Sequence[str], paper: s
     except RelcourseError:
         raise
     except Exception as exc:  # any content of a broken notebook: name it, keep exporting the others
-        raise RelcourseError(f"{notebooks / (slug + '.ipynb')}: cannot export the notebook ({type(exc).__name__}); "
-                             "rebuild it with 'relcourse build'") from None
+        raise RelcourseError(_("{path}: cannot export the notebook ({problem}); rebuild it with 'relcourse build'").format(
+            path=notebooks / (slug + ".ipynb"), problem=type(exc).__name__)) from None
 
 
 def _render_module_job(job: tuple[Path, str, Sequence[str], str, int]) -> list[Rendered] | str:
@@ -182,7 +182,7 @@ def export_handouts(notebooks: Path, out: Path, slugs: Sequence[str], editions: 
     pool = _start_pdf_workers(count) if count > 1 else None
     try:
         with Progress(disable=not show_progress, transient=True) as progress:
-            task = progress.add_task("Exporting handouts", total=len(slugs) * len(editions) + pdfs)
+            task = progress.add_task(_("Exporting handouts"), total=len(slugs) * len(editions) + pdfs)
             render_jobs = [(notebooks, slug, editions, paper, log_weeks) for slug in slugs]
             parallel = pool is not None and len(slugs) >= PARALLEL_RENDERING
             # in slug order either way; the parent alone writes files, so a full disk stops it cleanly

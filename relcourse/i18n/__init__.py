@@ -13,13 +13,14 @@ import contextlib
 import contextvars
 import gettext
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime
+from babel.lists import format_list as babel_format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -121,6 +122,12 @@ def format_moment(moment: datetime) -> str:
     """A saved entry's or take's time as its table shows it, in the current language."""
     name = catalog_for(current_language()) or SOURCE_LANGUAGE
     return format_datetime(moment, format=_(MOMENT_PATTERN), locale=Locale.parse(name))
+
+
+def format_list(items: Sequence[str]) -> str:
+    """Names in a sentence, as the current language lists them ("a, b and c", "a、b和c")."""
+    name = catalog_for(current_language()) or SOURCE_LANGUAGE
+    return babel_format_list(list(items), locale=Locale.parse(name)) if items else ""
 
 
 def format_long_date(day: date, tag: str = "") -> str:

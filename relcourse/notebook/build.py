@@ -26,6 +26,7 @@ from relcourse.fingerprint import (
     kit_fingerprint,
     sources_fingerprint,
 )
+from relcourse.i18n import _
 from relcourse.notebook.cells import MAX_NOTEBOOK_BYTES, NAMESPACE
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def build_notebooks(course: Course, folder: Path, check: bool = False) -> BuildR
         try:
             current = _read_notebook(target.path)
         except FileRefused as exc:  # left as it is: never replaced, never read
-            report.refused.append(Diagnostic(str(target.path), 0, f"{exc.message}; its notebook is not written until then", "error"))
+            report.refused.append(Diagnostic(str(target.path), 0, _("{reason}; its notebook is not written until then").format(reason=exc.message), "error"))
             continue
         text = notebook_text(target.make())
         if current == text:

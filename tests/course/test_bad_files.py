@@ -144,6 +144,6 @@ def test_two_instruments_with_one_id_are_both_named_and_neither_is_used(tmp_path
     errors = {Path(d.path).name: d.message for d in course.diagnostics if d.severity == "error"}
     assert set(errors) == {"aaa.yaml", "relationship-test.yaml"}
     for message in errors.values():
-        assert "'relationship-test' is claimed by both aaa.yaml and relationship-test.yaml; change 'id'" in message
+        assert "'relationship-test' is claimed by aaa.yaml and relationship-test.yaml; change 'id'" in message
     assert (notebooks / "relationship-test.ipynb").read_text("utf-8") == built and "IMPOSTER" not in built
     assert notebooks / "relationship-test.ipynb" not in report.written + report.orphaned

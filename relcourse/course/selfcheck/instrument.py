@@ -37,7 +37,7 @@ from typing import Any, Literal
 from relcourse.content.claims import claimed_once
 from relcourse.content.yaml_files import read_yaml
 from relcourse.errors import ContentError
-from relcourse.i18n import _
+from relcourse.i18n import _, format_list
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")  # whole string: fullmatch (a "$" would let "x\n" through)
 #: answer points a learner chooses between (radio buttons, printed boxes): 0–10 is the widest in use
@@ -94,8 +94,8 @@ class Instrument:
     def standing(self) -> str:
         """What a result of this instrument is, in one sentence: the result view and the saved card say
         the same (a card once said "Not validated" for a validated instrument)."""
-        return _("A reflection tool, not a diagnosis or a fixed type.") + " " + (
-            _("It has been validated.") if self.validated else _("Not validated: results are positions to talk about."))
+        return (_("A reflection tool, not a diagnosis or a fixed type. It has been validated.") if self.validated else
+                _("A reflection tool, not a diagnosis or a fixed type. Not validated: results are positions to talk about."))
     def item(self, item_id: str) -> Item:
         return next(i for i in self.items if i.id == item_id)
 
@@ -193,7 +193,7 @@ def _parse_subscale(raw: Any, index: int, item_ids: set[str], path: Path) -> Sub
         raise _fail(path, _("{where}: 'items' must list item ids").format(where=where))
     unknown = [i for i in items if i not in item_ids]
     if unknown:
-        raise _fail(path, _("{where}: unknown item id(s) {ids}").format(where=where, ids=", ".join(map(str, unknown))))
+        raise _fail(path, _("{where}: unknown item id(s) {ids}").format(where=where, ids=format_list([str(i) for i in unknown])))
     method = raw.get("method", "mean")
     if method not in ("mean", "sum"):
         raise _fail(path, _("{where}: method must be 'mean' or 'sum', not {value}").format(where=where, value=repr(method)))
@@ -295,8 +295,7 @@ def load_instruments(folder: Path) -> tuple[list[Instrument], list[ContentError]
     instruments, shared = claimed_once(loaded, lambda instrument: instrument.id)
     for ident, claimants in shared.items():
         files = [Path(i.path).name for i in claimants]
-        names = (_("both {first} and {last}") if len(files) == 2 else _("{first} and {last}")).format(
-            first=", ".join(files[:-1]), last=files[-1])
+        names = format_list(files)
         errors += [ContentError(i.path, _("instrument id {id} is claimed by {names}; change 'id' in the one that is "
                                           "not that self-check (neither is built until then, the existing notebook is kept)").format(
                                               id=repr(ident), names=names))
