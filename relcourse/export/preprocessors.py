@@ -165,7 +165,7 @@ class PhrasesView(TypedDict):
 
 
 class BuildHandoutViews(Step):
-    """Compute each interactive cell's printed form (``cell.metadata.handout``) from its metadata."""
+    """Compute each interactive cell's printed form (:attr:`HandoutCell.view`) from its typed data."""
 
     OPTIONS: ClassVar[dict[str, Any]] = {
         "with_answers": False,

@@ -92,8 +92,8 @@ class Instrument:
 
 
     def standing(self) -> str:
-        """What a result of this instrument is, in one sentence: the result view and the saved card say
-        the same (a card once said "Not validated" for a validated instrument)."""
+        """What a result of this instrument is, in two short sentences: the result view and the saved card
+        say the same (a card once said "Not validated" for a validated instrument)."""
         return (_("A reflection tool, not a diagnosis or a fixed type. It has been validated.") if self.validated else
                 _("A reflection tool, not a diagnosis or a fixed type. Not validated: results are positions to talk about."))
     def item(self, item_id: str) -> Item:
