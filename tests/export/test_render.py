@@ -126,3 +126,16 @@ def test_each_cell_is_read_once_for_every_edition(built_notebooks: Path, monkeyp
     nb = notebook_from_json((built_notebooks / f"{SEEDS[0]}.ipynb").read_bytes())
     list(render_handouts(built_notebooks, [SEEDS[0]], list(EDITIONS)))
     assert len(reads) == len(nb["cells"])
+
+
+def test_one_read_notebook_gives_the_same_participant_edition_after_the_facilitators(built_notebooks: Path) -> None:
+    """Both editions render from one typed read of the notebook; the facilitator's answer keys must not
+    leak into the participant's handout through data the two share (dicts inside frozen cells)."""
+    from relcourse.export.handout import read_handout
+
+    nb = notebook_from_json((built_notebooks / f"{SEEDS[0]}.ipynb").read_bytes())
+    fresh, _ = render_handout(nb, "participant", {"metadata": {"name": SEEDS[0]}})
+    shared = read_handout(nb)
+    render_handout(shared, "facilitator", {"metadata": {"name": SEEDS[0]}})
+    after, _ = render_handout(shared, "participant", {"metadata": {"name": SEEDS[0]}})
+    assert after == fresh
