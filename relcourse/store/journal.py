@@ -137,7 +137,9 @@ class Journal:
 
     def drop_unusable_entries(self, ids: Iterable[int]) -> int:
         """Delete those of ``ids`` that are still unusable entries (checked again inside the
-        transaction, so a usable row is never deleted); returns how many were deleted."""
+        transaction, so a usable row is never deleted); returns how many were deleted. The deleted cells
+        are zeroed (``secure_delete``): an unusable row may still hold the learner's words."""
+        self._conn.execute("PRAGMA secure_delete = ON")
         dropped = 0
         with self.transaction() as conn:
             for wanted in sorted(set(ids)):

@@ -61,3 +61,18 @@ def test_repair_asks_then_deletes_only_the_unusable_rows(store: Path, monkeypatc
         assert list(journal.entries()["what"]) == [f"{SENTINEL} one", f"{SENTINEL} two"]
     assert main(["journal", "repair", "--yes"]) == 0
     assert "nothing to repair" in capsys.readouterr().out
+
+
+def test_repaired_rows_leave_no_text_in_the_store_file(private_home: Path) -> None:
+    with Journal() as journal:
+        path = journal.path
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")  # no WAL: what is deleted is in the main file or nowhere
+        conn.execute("INSERT INTO entries (module, template, created, fields) VALUES ('m', 't', ?, ?)",
+                     (WHEN, f'{{"created": "{SENTINEL}"}}'))
+    conn.close()
+    with Journal() as journal:
+        journal._conn.execute("PRAGMA secure_delete = OFF")  # the default of SQLite builds other than Debian's
+        assert journal.drop_unusable_entries([1]) == 1
+        journal._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert SENTINEL.encode() not in path.read_bytes()
