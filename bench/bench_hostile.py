@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from relcourse.content.text import split_sentences
+from relcourse.course.polarity import classify_text
 from relcourse.escape import markdown_block
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,7 @@ SHAPES: dict[str, Callable[[int], object]] = {
     "markdown_block: '[a](' × n": lambda n: markdown_block("[a](" * n),
     "split_sentences: unclosed '“' × n": lambda n: split_sentences("“Word. Next " * n),
     "split_sentences: quoted sentences × n": lambda n: split_sentences('Instead of "a. B", try "b". ' * n),
+    "polarity: one sentence of n 'Instead of \"a\", try \"b\";'": lambda n: classify_text('Instead of "a", try "b"; ' * (n // 4) + ".", 1, "article"),
 }
 
 

@@ -368,10 +368,12 @@ def _paired(verdicts: list[Verdict]) -> list[Verdict]:
     """In one sentence, a recommended quotation replaces the discouraged one next to it:
     "Do not say X; say Y", "Instead of X, try Y" (the one before) or "Say Y rather than X" (the one after)."""
     out = list(verdicts)
+    before: Verdict | None = None  # the nearest discouraged quotation so far (one pass: linear in the quotations)
     for index, v in enumerate(out):
+        if v.polarity == "discouraged":
+            before = v
         if v.polarity != "recommended":
             continue
-        before = next((w for w in reversed(out[:index]) if w.polarity == "discouraged"), None)
         after = out[index + 1] if index + 1 < len(out) and out[index + 1].rule == "instead-of" else None
         replaced = before or after
         if replaced is not None:  # a replacement counts as said even without its end mark: "不如说“我想你了”"
