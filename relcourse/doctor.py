@@ -51,12 +51,16 @@ def _store() -> Finding:
 
 def _cards() -> Finding:
     from relcourse.store.schema import default_store_path
-    from relcourse.widgets.result_card import CARD_FOLDER
+    from relcourse.widgets.result_card import CARD_FOLDER, card_folder_problem
 
     try:
-        return Finding(True, _("{folder} (cards are saved readable by you only)").format(folder=default_store_path().parent / CARD_FOLDER))
+        folder = default_store_path().parent / CARD_FOLDER
     except RelcourseError as exc:
         return Finding(False, str(exc))
+    problem = card_folder_problem(folder)
+    if problem:
+        return Finding(False, problem, f"mkdir -p -m 700 {shlex.quote(str(folder.parent))}" if not folder.parent.exists() else "")
+    return Finding(True, _("{folder} (cards are saved readable by you only)").format(folder=folder))
 
 
 CHECKS: dict[str, Callable[[], Finding]] = {  # the names are shown translated

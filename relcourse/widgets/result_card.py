@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -135,19 +136,33 @@ white-space: nowrap }} td, th {{ padding: .25em 0 }} .note {{ color: #555; font-
 CARD_FOLDER = "result-cards"
 
 
+def card_folder_problem(folder: Path) -> str | None:
+    """Why result cards cannot be saved in ``folder``, or None: the one rule :func:`card_folder` and
+    ``relcourse doctor`` share (the folder is made on the first save, but never its parents)."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        return _("{folder}: is a link or a file, not a folder; move it away to save result cards").format(folder=folder)
+    if not folder.parent.is_dir():
+        return _("{folder}: its folder {parent} does not exist; create it or set RELCOURSE_HOME to a writable folder").format(
+            folder=folder, parent=folder.parent)
+    if not os.access(folder if folder.exists() else folder.parent, os.W_OK | os.X_OK):
+        return _("{folder}: cannot write there; set RELCOURSE_HOME to a writable folder").format(folder=folder)
+    return None
+
+
 def card_folder() -> Path:
     """``result-cards/`` in the learner's data folder (where the store lives), created private."""
     from relcourse.errors import RelcourseError
     from relcourse.store.schema import default_store_path
 
     folder = default_store_path().parent / CARD_FOLDER
-    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise RelcourseError(f"{folder}: is a link or a file, not a folder; move it away to save result cards")
+    problem = card_folder_problem(folder)
+    if problem:
+        raise RelcourseError(problem)
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
-        raise RelcourseError(f"{folder}: cannot create the result-card folder ({exc.strerror}); "
-                             "set RELCOURSE_HOME to a writable folder") from None
+        raise RelcourseError(_("{folder}: cannot create the result-card folder ({reason}); set RELCOURSE_HOME to a writable folder")
+                             .format(folder=folder, reason=exc.strerror)) from None
     return folder
 
 
