@@ -33,8 +33,8 @@ _INLINE = re.compile(r"([\\`*_\[\]!|~$])")
 _BLOCK_INLINE = re.compile(r"([\\`\[\]!~$])")
 #: a line start that would make a heading, quote, list, rule or setext underline
 _LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+[.)])", re.MULTILINE)
-#: what renderers turn into links by themselves (GFM autolinks: ``x://…``, ``www.``)
-_AUTOLINK = re.compile(r":(?=//)|(?<=\bwww)\.", re.IGNORECASE)
+#: what renderers turn into links by themselves (GFM autolinks: ``x://…``, ``www.``, ``name@host``)
+_AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|@", re.IGNORECASE)  # www. glued to a word too ("访问www.x.com"); e-mail
 #: Markdown link/image syntax and bare addresses in article text
 #: (label, address and title bounded, so a line of thousands of ``[`` is scanned in linear time)
 _LINK = re.compile(r"(?P<image>!?)\[(?P<label>[^\[\]\n]{0,500})\]\((?P<url>[^()\s]{0,2000}(?:\([^()\s]{0,2000}\)[^()\s]{0,2000})?)"
