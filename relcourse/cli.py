@@ -322,7 +322,8 @@ def add_journal_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     journal = sub.add_parser("journal", help=_("export, import or delete your private journal data"))
     actions = journal.add_subparsers(dest="action", required=True)
     export = actions.add_parser("export", help=_("write all your data to a CSV or JSON file"))
-    export.add_argument("--format", choices=["csv", "json"], default="json")
+    export.add_argument("--format", choices=["csv", "json"], default=None,
+                        help=_("the file's format (default: CSV for a .csv name, else JSON)"))
     export.add_argument("path", type=Path)
     export.set_defaults(handler=cmd_journal_export)
     imp = actions.add_parser("import", help=_("merge a file written by 'journal export' into your store"))

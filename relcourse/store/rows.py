@@ -118,7 +118,11 @@ def _json(value: Any) -> Any:
 
 
 def _number(value: Any, limit: float) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and abs(value) <= limit
+    """A finite number within ``limit``; an integer too large for a float is compared as an integer
+    (``math.isfinite`` of a 400-digit integer raises OverflowError)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return abs(value) <= limit and (isinstance(value, int) or math.isfinite(value))
 
 
 def _is_name(key: Any) -> bool:

@@ -25,8 +25,10 @@ CSV_FORMAT_ROW = "_format"  # the row after the column names: {"format": …, "v
 MAX_IMPORT_BYTES = 100 * 2**20
 
 
-def export_journal(journal: Journal, path: Path, fmt: str) -> int:
-    """Write every table to ``path``; returns the number of rows written."""
+def export_journal(journal: Journal, path: Path, fmt: str | None = None) -> int:
+    """Write every table to ``path`` (CSV for a ``.csv`` name unless ``fmt`` says otherwise, else
+    JSON); returns the number of rows written."""
+    fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "json")
     data = {table: journal.rows(table) for table in TABLES}
     count = sum(len(rows) for rows in data.values())
     header = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
@@ -95,7 +97,7 @@ def read_export(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     fail = _("{path}: not a usable relcourse journal export").format(path=path)
     try:
         text = data.decode("utf-8-sig")
-        csv_like = path.suffix.lower() == ".csv" or text.startswith("table,data")
+        csv_like = not text.lstrip().startswith("{")  # by what it holds, whatever its name: a JSON export is an object
         tables = _parse_csv(text) if csv_like else _parse_json(text)
     except UnicodeDecodeError:
         raise RelcourseError(_("{failure} ({reason}); nothing was imported").format(failure=fail, reason=_("not UTF-8 text"))) from None
