@@ -186,17 +186,19 @@ def summary_sentence(
     numeric_field: str | None = None,
     numeric_range: tuple[int, int] | None = None,
     numeric_label: str | None = None,
+    category_label: str | None = None,
 ) -> str:
-    """What :func:`summary_chart` shows, in words: the chart's text alternative for screen readers.
+    """What :func:`summary_chart` shows, in words: the chart's text alternative for screen readers,
+    named as the chart names its panels, with the language's own punctuation.
 
     Only counts, the recorded choice labels and numbers: never what the learner wrote in a text field.
     """
-    from relcourse.i18n import ngettext
+    from relcourse.i18n import format_list, ngettext
 
     weekly = entries_per_week(entries)
     total = int(weekly["entries"].sum()) if len(weekly) else 0
-    parts = [ngettext("{count} entry", "{count} entries", total).format(count=total) + " "
-             + ngettext("in {weeks} week", "in {weeks} weeks", len(weekly)).format(weeks=len(weekly))]
+    parts = [_("{entries} in {weeks}").format(entries=ngettext("{count} entry", "{count} entries", total).format(count=total),
+                                              weeks=ngettext("{weeks} week", "{weeks} weeks", len(weekly)).format(weeks=len(weekly)))]
     if len(weekly) > 1:
         busiest = weekly.loc[weekly["entries"].idxmax()]
         parts.append(_("most in the week of {week}: {count}").format(week=format_short_day(busiest["week"].date()), count=int(busiest["entries"])))
@@ -204,11 +206,15 @@ def summary_sentence(
         counts = counts_by(entries, category_field)
         if len(counts):
             name = counts.columns[0]
-            parts.append(_("by type: {counts}").format(counts=", ".join(f"{value} {int(n)}" for value, n in zip(counts[name], counts["count"]))))
+            listed = format_list([f"{value} {int(n)}" for value, n in zip(counts[name], counts["count"])])
+            parts.append(_("{label}: {counts}").format(label=category_label or _("by type"), counts=listed))
     if numeric_field is not None:
         series = over_time(entries, numeric_field)[numeric_field]
-        if len(series):
-            scale = _(" (scale {low}–{high})").format(low=numeric_range[0], high=numeric_range[1]) if numeric_range else ""
+        field = numeric_label or numeric_field.replace("_", " ")
+        scale = _(" (scale {low}–{high})").format(low=numeric_range[0], high=numeric_range[1]) if numeric_range else ""
+        if len(series) == 1:
+            parts.append(_("{field}: {value:g}{scale}").format(field=field, value=series.iloc[0], scale=scale))
+        elif len(series):
             parts.append(_("{field} from {low:g} to {high:g}, latest {latest:g}{scale}").format(
-                field=numeric_label or numeric_field.replace("_", " "), low=series.min(), high=series.max(), latest=series.iloc[-1], scale=scale))
-    return "; ".join(parts) + "."
+                field=field, low=series.min(), high=series.max(), latest=series.iloc[-1], scale=scale))
+    return _("; ").join(parts) + _(".")

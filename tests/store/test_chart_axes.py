@@ -84,5 +84,8 @@ def test_a_chinese_chart_speaks_chinese_and_has_every_glyph(tmp_path: Path) -> N
     assert weekly.get_title() == "每周记录数" and by_type.get_title() == "按response" and numeric.get_title() == "强度的变化"
     assert [t.get_text() for t in weekly.get_xticklabels()][0] == "3月2日"
     assert "3月" in sentence and "Mar" not in sentence
+    with use_language("zh-Hans"):
+        said = summary_sentence(logged, "response", "intensity", (0, 10), "强度", "按反应")
+    assert said.startswith("3 周内共 3 条记录；") and "按反应：" in said and said.endswith("。") and ";" not in said
     if not CJK_FONT.is_file():
         pytest.skip(f"{CJK_FONT} is not installed: the glyphs were not checked (titles and dates were)")

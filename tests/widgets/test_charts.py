@@ -84,7 +84,7 @@ def test_journal_chart_has_its_summary(tmp_path: Path, shown: list[object]) -> N
     assert form.save() == 1
     [(images, summary)] = charts_in(shown_html(shown))
     assert len(images) == 2 and all(alt.startswith("Chart of your entries") for _, _, alt in images)
-    assert summary.startswith("1 entry in 1 week") and "pursue 1" in summary and "latest 7 (scale 0–10)" in summary
+    assert summary.startswith("1 entry in 1 week") and "pursue 1" in summary and "Intensity: 7 (scale 0–10)" in summary  # one entry: its value, not "from 7 to 7"
     assert "one-word reply" not in summary  # counts and choices, never what was written
 
 
