@@ -18,7 +18,7 @@ JupyterLab when "save widget state" is on) and outputs. Two guards, each enough 
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Literal
 
 from relcourse.notebook.cells import NAMESPACE
 
@@ -57,13 +57,24 @@ def kernel_mark() -> str:
     return str(os.getpid())
 
 
-def take_words_shown_flag(environ: dict[str, str] | os._Environ[str] = os.environ, parent: int | None = None) -> bool:
-    """True in a kernel whose saves are scrubbed: the mark names this process's parent, the
+MarkState = Literal["shown", "absent", "foreign"]
+
+
+def take_mark(environ: dict[str, str] | os._Environ[str] = os.environ, parent: int | None = None) -> MarkState:
+    """``shown`` in a kernel whose saves are scrubbed: the mark names this process's parent, the
     server that started it. Any other process that inherited the mark (``!jupyter nbconvert
-    --execute …`` from a kernel that never imported relcourse, a shell that exported it) has
-    another parent and is not believed. The mark is removed here so children do not see it."""
+    --execute …`` from a kernel that never imported relcourse, a shell that exported it, a kernel
+    started through a wrapper program) has another parent and is not believed: ``foreign``, so the
+    widgets can say why no words are shown. The mark is removed here so children do not see it."""
     mark = environ.pop(WORDS_SHOWN_ENV, None)
-    return mark is not None and mark == str(os.getppid() if parent is None else parent)
+    if mark is None:
+        return "absent"
+    return "shown" if mark == str(os.getppid() if parent is None else parent) else "foreign"
+
+
+def take_words_shown_flag(environ: dict[str, str] | os._Environ[str] = os.environ, parent: int | None = None) -> bool:
+    """True in a kernel whose saves are scrubbed (see :func:`take_mark`)."""
+    return take_mark(environ, parent) == "shown"
 
 
 def extension_enabled() -> bool:

@@ -10,14 +10,22 @@ still save what the learner writes, but show none of it back.
 from __future__ import annotations
 
 from relcourse.i18n import N_
-from relcourse.jupyter.privacy import take_words_shown_flag
+from relcourse.jupyter.privacy import take_mark
 from relcourse.store.journal import Journal, ReadableEntries
 
 #: read once when the widgets are imported (the mark is then removed from the environment)
-WORDS_SHOWN = take_words_shown_flag()
+MARK = take_mark()
+WORDS_SHOWN = MARK == "shown"
 
-HIDDEN_NOTICE = N_("Your saved words are kept private and not shown here: they appear in JupyterLab with "
-                 "relcourse's privacy extension (run 'relcourse doctor').")
+#: why stored words are not shown, by what the kernel found (shown translated)
+HIDDEN_NOTICES = {
+    "absent": N_("Your saved words are kept private and not shown here: they appear in JupyterLab with "
+                 "relcourse's privacy extension (run 'relcourse doctor')."),
+    "foreign": N_("Your saved words are kept private and not shown here: this kernel was started through another "
+                  "program (a wrapper kernel), so relcourse cannot be sure its saves leave your words out; choose the "
+                  "plain Python 3 kernel in JupyterLab to see them."),
+}
+HIDDEN_NOTICE = HIDDEN_NOTICES["foreign" if MARK == "foreign" else "absent"]
 
 
 class JournalWithoutWords(Journal):

@@ -22,7 +22,7 @@ import pytest
 from jupyter_server.serverapp import ServerApp
 from nbclient import NotebookClient
 
-from relcourse.jupyter.privacy import EXTENSION, WORDS_SHOWN_ENV, kernel_mark, take_words_shown_flag
+from relcourse.jupyter.privacy import EXTENSION, WORDS_SHOWN_ENV, kernel_mark, take_mark, take_words_shown_flag
 from relcourse.store.journal import Journal
 from tests.conftest import ROOT
 
@@ -111,6 +111,8 @@ def test_the_mark_is_taken_once_and_believed_only_from_the_parent() -> None:
     assert take_words_shown_flag(environ, parent=4242) is True and environ == {}  # a kernel's subprocesses do not inherit it
     assert take_words_shown_flag({WORDS_SHOWN_ENV: "1"}, parent=4242) is False  # the old constant mark, or one a shell exported
     assert take_words_shown_flag({WORDS_SHOWN_ENV: "4241"}, parent=4242) is False and take_words_shown_flag({}) is False
+    # a kernel started through a wrapper (its parent is not the server): no words, and the widgets say why
+    assert take_mark({WORDS_SHOWN_ENV: "4241"}, parent=4242) == "foreign" and take_mark({}, parent=4242) == "absent"
 
 
 def test_nbconvert_run_from_a_marked_process_keeps_no_words(stored: Path, tmp_path: Path) -> None:
