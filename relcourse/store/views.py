@@ -125,7 +125,7 @@ def summary_chart(
     category_label: str | None = None,
     numeric_range: tuple[int, int] | None = None,
     numeric_label: str | None = None,
-) -> Figure:
+) -> Figure:  # panel titles come from the log (JournalTemplate.category_title, value_title); field ids only as a fallback
     """Entries per week, plus responses by type and/or a numeric field over time when given.
 
     ``numeric_range`` is the numeric field's scale (0–10 for intensity): the axis shows all of it,
@@ -149,7 +149,7 @@ def summary_chart(
         first = counts.columns[0]
         labels = [chart_text(v) for v in counts[first].astype(str)]  # the learner's recorded choices: text, never maths
         axes[index].barh(labels, counts["count"], color="#a8743f", height=0.5)  # data colours: 3:1 on light and dark
-        axes[index].set_title(chart_text(category_label or _("By {field}").format(field=first.replace("_", " "))), fontsize=9)
+        axes[index].set_title(chart_text(category_label or first.replace("_", " ")), fontsize=9)
         axes[index].set_ylim(*_slots(len(counts)))
         axes[index].xaxis.set_major_locator(MaxNLocator(integer=True))
         if counts.empty:  # no choice made yet: say so rather than draw axes of nothing

@@ -81,7 +81,7 @@ def test_a_chinese_chart_speaks_chinese_and_has_every_glyph(tmp_path: Path) -> N
                 pytest.fail(f"{CJK_FONT} is missing: the README's set-up installs fonts-noto-cjk")
         sentence = summary_sentence(logged, "response")
     weekly, by_type, numeric = figure.axes
-    assert weekly.get_title() == "每周记录数" and by_type.get_title() == "按response" and numeric.get_title() == "强度的变化"
+    assert weekly.get_title() == "每周记录数" and by_type.get_title() == "response" and numeric.get_title() == "强度的变化"
     assert [t.get_text() for t in weekly.get_xticklabels()][0] == "3月2日"
     assert "3月" in sentence and "Mar" not in sentence
     with use_language("zh-Hans"):
