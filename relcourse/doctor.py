@@ -28,8 +28,8 @@ def _privacy_extension() -> Finding:
                        .format(extension=EXTENSION))
     return Finding(False, _("{extension} is not enabled: modules will not show your saved words back, and saves are not scrubbed")
                    .format(extension=EXTENSION),
-                   _("{command}  (then restart JupyterLab); if it stays off, delete {setting} from the jupyter_server_config.json "
-                     "that has it (its folders: {paths})").format(command=f"jupyter server extension enable --sys-prefix {EXTENSION}",
+                   _("{command}  (then restart JupyterLab); if it stays off, remove {setting} from the jupyter_server_config "
+                     "file (.json or .py) that sets it (its folders: {paths})").format(command=f"jupyter server extension enable --sys-prefix {EXTENSION}",
                                                                   setting=f'"{EXTENSION}": false', paths="jupyter --paths"))
 
 

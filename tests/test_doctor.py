@@ -46,7 +46,7 @@ def test_a_user_config_that_disables_the_extension_is_not_ok(jupyter_config: Pat
     (jupyter_config / name).write_text(json.dumps(DISABLED))
     status, out = _doctor(capsys)
     assert status == 1 and "NO  privacy extension: relcourse.jupyter.privacy is not enabled" in out
-    assert 'delete "relcourse.jupyter.privacy": false from the jupyter_server_config.json' in out
+    assert 'remove "relcourse.jupyter.privacy": false from the jupyter_server_config file (.json or .py)' in out
 
 
 def test_a_missing_store_folder_is_not_ok_and_says_how_to_make_it(jupyter_config: Path, tmp_path: Path,
