@@ -18,6 +18,7 @@ from relcourse.store.views import local_times, summary_chart, summary_sentence
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status, table_view
 from relcourse.widgets.charts import chart_html
 from relcourse.widgets.drafts import DRAFT_NOTICE, DraftKeeper, text_boxes
+from relcourse.widgets.settle import on_press
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
@@ -116,7 +117,7 @@ class JournalForm(PrivateBox):
         self.state = w.HTML()
         self.history = w.VBox()
         self.show_history = w.Checkbox(value=True, description=_("Show my past entries"), indent=False)
-        self.save_button.on_click(lambda _: self.save())
+        on_press(self.save_button, self.save)  # after the last keystrokes: widgets.settle
         self.show_history.observe(lambda _: self.refresh(), names="value")
         when = _("Once a day") if template.daily else _("Each time it happens")
         intro = f"<h4 style='margin:.2em 0'>{html_text(template.title)}</h4><i>{when}.</i> {html_text(template.instructions)}"

@@ -6,7 +6,9 @@ Python, no build step) that
 
 - loads ``static/relcourse.css``: theme variables only, readable measure, no overflow;
 - marks the frame ``data-lm-suppress-shortcuts`` so keys typed in a widget never run notebook
-  shortcuts (``b``, ``d d``), while Ctrl/Cmd shortcuts such as save still work;
+  shortcuts (``b``, ``d d``), while Ctrl/Cmd shortcuts on buttons, choices and sliders still work,
+  and Ctrl/Cmd+S saves the notebook from text boxes too (ipywidgets keeps their keys in the box,
+  so the guard sends that one press on from outside the widget);
 - gives each radio group one tab stop with arrow-key movement (a shared ``name``), and toggle
   buttons their pressed state (``aria-pressed``).
 

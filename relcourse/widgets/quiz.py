@@ -18,6 +18,7 @@ from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
 from relcourse.widgets.feedback import marked_answer, wrong_answer
 from relcourse.widgets.quiz_inputs import input_for
+from relcourse.widgets.settle import on_press
 
 _scores: weakref.WeakSet[QuizScore] = weakref.WeakSet()
 
@@ -37,7 +38,7 @@ class QuizWidget(PrivateBox):
         self.check_button = w.Button(description=_("Check"), button_style="primary")
         self.retry_button = w.Button(description=_("Try again"), layout=w.Layout(display="none"))
         self.show_button = w.Button(description=_("Show answer"), layout=w.Layout(display="none"))
-        self.check_button.on_click(lambda _: self.check())
+        on_press(self.check_button, self.check)  # the answer as last chosen or typed: widgets.settle
         self.retry_button.on_click(lambda _: self.reset())
         self.show_button.on_click(lambda _: self.show_answer())
         title = _("Question {number}").format(number=number) if number else _("Question")

@@ -13,6 +13,7 @@ from relcourse.store.journal import Journal
 from relcourse.widgets.base import PrivateBox, friendly, get_journal, get_module, html_text, status
 from relcourse.widgets.drafts import DRAFT_NOTICE, DraftKeeper
 from relcourse.widgets.privacy import HIDDEN_NOTICE, JournalWithoutWords
+from relcourse.widgets.settle import on_press
 
 
 class ReflectionWidget(PrivateBox):
@@ -34,7 +35,7 @@ class ReflectionWidget(PrivateBox):
         if draft is not None and draft != (saved or ""):
             self.text.value = draft
             self.state.value = status(_(DRAFT_NOTICE))
-        self.save_button.on_click(lambda _: self.save())
+        on_press(self.save_button, self.save)  # after the last keystrokes: widgets.settle
         self.drafts.watch("text", self.text)  # first: _changed reports a failed draft write
         self.text.observe(self._changed, names="value")
         self.children = [w.HTML(_("<b>Reflect:</b> {prompt}").format(prompt=html_text(prompt.text))), self.text,

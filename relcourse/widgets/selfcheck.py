@@ -28,6 +28,7 @@ from relcourse.widgets.charts import chart_html
 from relcourse.widgets.downloads import Download, download_link
 from relcourse.widgets.journal_form import unusable_notice
 from relcourse.widgets.result_card import explanation, position_chart, position_summary, save_card
+from relcourse.widgets.settle import on_press
 
 RESULT_TEMPLATE = STORED_RESULT  # the shape of a stored take: store.rows.result_scores
 #: the result card's files, by suffix, as offered for download
@@ -103,7 +104,7 @@ class LikertForm(PrivateBox):
                 for n, item in enumerate(instrument.items, 1)]
         self.submit = w.Button(description=_("See my result"), button_style="primary")
         self.state = w.HTML()
-        self.submit.on_click(lambda _: self.save())
+        on_press(self.submit, self.save)  # after the last answers chosen: widgets.settle
         self.children = [w.HTML(f"<i>{html_text(instrument.instructions)}</i><br><small>{html_text(anchors)}</small>"),
                          *rows, w.HBox([self.submit, self.state])]
 

@@ -30,12 +30,41 @@ function tidy(root) {
   }
 }
 
+// Ctrl/Cmd+S, the notebook's save, wherever in the widget it is pressed
+function isSave(event) {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey
+    && (event.code === "KeyS" || event.key?.toLowerCase() === "s");
+}
+
+// the same key press, to be sent on from outside the widget (Lumino reads the legacy keyCode,
+// which a constructed event does not take)
+function copyOf(event) {
+  const copy = new KeyboardEvent("keydown", {
+    key: event.key, code: event.code, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey,
+    altKey: event.altKey, bubbles: true, cancelable: true, composed: true,
+  });
+  Object.defineProperty(copy, "keyCode", { value: event.keyCode });
+  Object.defineProperty(copy, "which", { value: event.which });
+  return copy;
+}
+
 function guard(root) {
   if (root.dataset.rcGuarded) return;
   root.dataset.rcGuarded = "1";
   // Lumino ignores shortcuts for key events from inside this element: typing `b` or `d d` in a
-  // quiz never inserts or deletes a cell. Ctrl/Cmd shortcuts (save, undo) still reach JupyterLab.
+  // quiz never inserts or deletes a cell. Ctrl/Cmd shortcuts pressed on buttons, choices and
+  // sliders still reach JupyterLab.
   root.setAttribute("data-lm-suppress-shortcuts", "true");
+  // ipywidgets' text boxes keep every key to themselves (Ctrl/Cmd+Z undoes typing there, not a
+  // cell), so Ctrl/Cmd+S in one would do nothing. It is taken here, before the box sees it, and
+  // sent on once from outside the widget, where JupyterLab's own save shortcut (or whatever the
+  // learner bound to it) answers it, from any control in the widget alike.
+  root.addEventListener("keydown", (event) => {
+    if (!isSave(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    root.parentElement?.dispatchEvent(copyOf(event));
+  }, true);
   root.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey) root.removeAttribute("data-lm-suppress-shortcuts");
   }, true);
