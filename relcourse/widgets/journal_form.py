@@ -52,7 +52,7 @@ def field_widget(field: Field) -> Any:
     wide = w.Layout(width="100%")
     if field.kind == "choice":
         if field.long_choice:  # e.g. the plan's step names
-            return w.Dropdown(options=[("– choose –", NOT_CHOSEN), *[(o, o) for o in field.options]], index=0, tooltip=field.label,
+            return w.Dropdown(options=[(_("– choose –"), NOT_CHOSEN), *[(o, o) for o in field.options]], index=0, tooltip=field.label,
                               layout=w.Layout(width="auto", max_width="100%"))
         return w.ToggleButtons(options=list(field.options), value=None, style={"button_width": "auto"})
     if field.kind == "scale":
@@ -119,8 +119,8 @@ class JournalForm(PrivateBox):
         self.show_history = w.Checkbox(value=True, description=_("Show my past entries"), indent=False)
         on_press(self.save_button, self.save)  # after the last keystrokes: widgets.settle
         self.show_history.observe(lambda _: self.refresh(), names="value")
-        when = _("Once a day") if template.daily else _("Each time it happens")
-        intro = f"<h4 style='margin:.2em 0'>{html_text(template.title)}</h4><i>{when}.</i> {html_text(template.instructions)}"
+        when = _("Once a day.") if template.daily else _("Each time it happens.")  # the language's own full stop
+        intro = f"<h4 style='margin:.2em 0'>{html_text(template.title)}</h4><i>{when}</i> {html_text(template.instructions)}"
         self.children = [w.HTML(intro), *rows, w.HBox([self.save_button, self.state]), self.show_history, self.history]
         self.drafts = DraftKeeper(journal, module, f"journal/{template.id}/")
         self.keep_drafts()
@@ -194,7 +194,8 @@ class JournalForm(PrivateBox):
             display(HTML(chart_html(
                 lambda: summary_chart(entries, t.chart_category, t.chart_value, t.category_title or None, numeric_range,
                                       t.value_title or None),
-                summary_sentence(entries, t.chart_category, t.chart_value, numeric_range, t.value_title or None),
+                summary_sentence(entries, t.chart_category, t.chart_value, numeric_range, t.value_title or None,
+                                 t.category_title or None),
                 _("Chart of your entries: {title}").format(title=t.title))))
         self.history.children = [*notice, output]
 
