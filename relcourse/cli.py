@@ -172,16 +172,23 @@ def cmd_journal_delete(args: argparse.Namespace) -> int:
         if not args.yes:
             prompt = _("Delete ALL journal entries, reflections, quiz attempts and check-offs in {store}? "
                        "Type 'delete' to confirm: ").format(store=journal.path)
-            try:
-                answer = input(prompt)
-            except EOFError:
-                answer = ""
-            if answer.strip().lower() != "delete":
-                print(_("nothing deleted"))
+            if not _confirmed(prompt):
                 return 1
         journal.delete_all()
     print(_("deleted everything in {store}").format(store=journal.path))
     return 0
+
+
+def _confirmed(prompt: str) -> bool:
+    """The learner typed 'delete' (anything else, or no terminal, deletes nothing and says so)."""
+    try:
+        answer = input(prompt)
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() == "delete":
+        return True
+    print(_("nothing deleted"))
+    return False
 
 
 def cmd_journal_repair(args: argparse.Namespace) -> int:
@@ -198,12 +205,7 @@ def cmd_journal_repair(args: argparse.Namespace) -> int:
         if not args.yes:
             prompt = _("Delete these {count} entries from {store}? Everything else is kept. Type 'delete' to confirm: ").format(
                 count=len(unusable), store=journal.path)
-            try:
-                answer = input(prompt)
-            except EOFError:
-                answer = ""
-            if answer.strip().lower() != "delete":
-                print(_("nothing deleted"))
+            if not _confirmed(prompt):
                 return 1
         dropped = journal.drop_unusable_entries(row.id for row in unusable)
     print(_("deleted {count} entries that could not be shown from {store}").format(count=dropped, store=journal.path))
