@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 #: Debian's Noto CJK (README set-up): matplotlib does not pick up .ttc collections by itself
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 CJK_FAMILY = "Noto Sans CJK SC"
+
+
+#: characters on one line of a bar's label, so long step names do not squeeze the bars
+LABEL_WIDTH = 26
 
 
 def chart_fonts() -> dict[RcKeyType, Any]:
@@ -147,8 +152,10 @@ def summary_chart(
     if category_field is not None:
         counts = counts_by(entries, category_field)
         first = counts.columns[0]
-        labels = [chart_text(v) for v in counts[first].astype(str)]  # the learner's recorded choices: text, never maths
+        # the learner's recorded choices: text, never maths; a long one (a step's name) on lines of its own
+        labels = [chart_text(textwrap.fill(v, LABEL_WIDTH)) for v in counts[first].astype(str)]
         axes[index].barh(labels, counts["count"], color="#a8743f", height=0.5)  # data colours: 3:1 on light and dark
+        axes[index].tick_params(axis="y", labelsize=7)
         axes[index].set_title(chart_text(category_label or first.replace("_", " ")), fontsize=9)
         axes[index].set_ylim(*_slots(len(counts)))
         axes[index].xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -79,7 +79,7 @@ def table_view(frame: pd.DataFrame, right: tuple[str, ...] = ()) -> Styler:
     """
     styler = (frame.style.hide(axis="index").format(escape="html").format_index(escape="html", axis=1)
               .set_table_attributes(f'class="{NO_MATHS}"')
-              .set_properties(**{"text-align": "left", "vertical-align": "top"})
+              .set_properties(**{"text-align": "left", "vertical-align": "top", "white-space": "pre-wrap"})  # an entry's own lines
               .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
     return styler.set_properties(subset=list(right), **{"text-align": "right"}) if right else styler
 

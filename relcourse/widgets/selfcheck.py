@@ -252,7 +252,7 @@ class SelfCheckHistory(PrivateBox):
         axis.set_xticks(range(1, len(table) + 1))
         axis.set_xlabel(_("Take"), fontsize=8)
         axis.set_ylim(self.instrument.scale_min, self.instrument.scale_max)
-        axis.legend(fontsize=7, facecolor="none")
+        axis.legend(fontsize=7, facecolor="none", loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the lines, never over them
         return figure
 
     def refresh(self) -> None:
