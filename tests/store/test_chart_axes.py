@@ -89,3 +89,12 @@ def test_a_chinese_chart_speaks_chinese_and_has_every_glyph(tmp_path: Path) -> N
     assert said.startswith("3 周内共 3 条记录；") and "按反应：" in said and said.endswith("。") and ";" not in said
     if not CJK_FONT.is_file():
         pytest.skip(f"{CJK_FONT} is not installed: the glyphs were not checked (titles and dates were)")
+
+
+def test_a_long_step_name_wraps_instead_of_squeezing_the_bars() -> None:
+    frame = pd.DataFrame({"created": pd.to_datetime(["2026-03-02T10:00Z", "2026-03-03T10:00Z"]),
+                          "step": ["Step 1: Awareness — Mapping Your Activation Patterns (Weeks 1-2)", "Step 2: Talk"]})
+    _, by_step = summary_chart(frame, "step").axes
+    labels = [t.get_text() for t in by_step.get_yticklabels()]
+    assert labels[1] == "Step 2: Talk" and labels[0].count("\n") >= 2
+    assert labels[0].replace("\n", " ") == "Step 1: Awareness — Mapping Your Activation Patterns (Weeks 1-2)"

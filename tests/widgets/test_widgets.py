@@ -231,3 +231,12 @@ def test_practice_log_picks_a_step_from_a_list(journal: Journal) -> None:
     assert form.save() is not None
     assert journal.entries(M044, "practice-log").iloc[0]["step"] == step.options[2][1]
     assert step.label == "– choose –" and form.values()["step"] is None  # an empty form for the next entry, not a blank box
+
+
+def test_a_table_keeps_an_entrys_own_line_breaks() -> None:
+    import pandas as pd
+
+    from relcourse.widgets.base import table_view
+
+    html = table_view(pd.DataFrame({"What I noticed": ["first line\nsecond line"]})).to_html()
+    assert "white-space: pre-wrap" in html and "first line\nsecond line" in html
