@@ -7,6 +7,7 @@ characters, a syntax error, alias bombs, deep nesting, absurd numbers) becomes o
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,13 @@ def read_yaml(path: Path, fix: str = "") -> Any:
     except UnicodeDecodeError as exc:
         raise ContentError(path, _("not UTF-8 text (byte {position}); save it as UTF-8 YAML").format(position=exc.start)) from None
     try:
-        return parse_yaml(text)
+        data = parse_yaml(text)
+        if "\\u" in text or "\\U" in text:  # only an escape can make a lone surrogate, which no file or page can hold
+            json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+        return data
+    except UnicodeEncodeError:
+        raise ContentError(path, _("a \\u escape makes a lone surrogate (\\ud800–\\udfff), which is not text; "
+                                   "write the character itself")) from None
     except _Refused as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
         raise ContentError(path, _("refused: {problem}; simplify the file").format(problem=exc.problem), line) from None

@@ -21,7 +21,7 @@ from relcourse.content.text import quotations, split_sentences
 from relcourse.content.text import slugify as _slug
 from relcourse.course.ids import unique_ids
 from relcourse.i18n import N_, _, use_language
-from relcourse.store.rows import ENTRY_COLUMNS
+from relcourse.store.rows import ENTRY_COLUMNS, RESULT_TEMPLATE
 
 FieldKind = Literal["text", "longtext", "choice", "scale"]
 WORDS = LEXICONS["en"]  # the cue words below are English; other languages' are in their lexicon
@@ -430,7 +430,10 @@ def _article_templates(article: Article) -> list[JournalTemplate]:
 
 def _storable(template: JournalTemplate) -> JournalTemplate:
     """Field ids never take a name the store keeps for the entry itself (an article's "(2) The module—…"
-    made a field ``module``, and the store refused every save): such a field becomes ``module_field``."""
+    made a field ``module``, and the store refused every save): such a field becomes ``module_field``;
+    nor does a log take the self-check's stored-result name (its entries would be checked as takes)."""
+    if template.id == RESULT_TEMPLATE:
+        template = replace(template, id=f"{template.id}-log")
     renamed = {f.id: f"{f.id}_field" for f in template.fields if f.id in ENTRY_COLUMNS}
     if not renamed:
         return template

@@ -97,7 +97,7 @@ def read_export(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     fail = _("{path}: not a usable relcourse journal export").format(path=path)
     try:
         text = data.decode("utf-8-sig")
-        csv_like = not text.lstrip().startswith("{")  # by what it holds, whatever its name: a JSON export is an object
+        csv_like = text.lstrip().startswith("table,data")  # by what it holds, whatever its name: a CSV export's first line
         tables = _parse_csv(text) if csv_like else _parse_json(text)
     except UnicodeDecodeError:
         raise RelcourseError(_("{failure} ({reason}); nothing was imported").format(failure=fail, reason=_("not UTF-8 text"))) from None

@@ -37,3 +37,16 @@ def test_valid_yaml_and_the_fix_named_by_the_caller(tmp_path: Path) -> None:
     path.write_text("title: [\n", encoding="utf-8")
     with pytest.raises(ContentError, match="delete the file to use the defaults"):
         read_yaml(path, "fix it or delete the file to use the defaults")
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\U0000d800"])
+def test_a_lone_surrogate_escape_is_one_line_not_a_traceback_later(tmp_path: Path, escape: str) -> None:
+    """YAML's "\\ud800" decodes to a lone surrogate: the build then failed writing the notebook
+    (UnicodeEncodeError) while check called the file ready."""
+    path = tmp_path / "instrument.yaml"
+    path.write_text(f'title: "Relationship {escape} test"\nok: "caf\\u00e9 \\U0001F600"\n', encoding="utf-8")
+    with pytest.raises(ContentError, match="lone surrogate") as caught:
+        read_yaml(path)
+    assert "\n" not in str(caught.value) and str(path) in str(caught.value)
+    path.write_text('ok: "caf\\u00e9 \\U0001F600"\n', encoding="utf-8")
+    assert read_yaml(path) == {"ok": "café 😀"}

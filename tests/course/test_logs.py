@@ -136,3 +136,11 @@ def test_no_field_takes_a_name_the_store_keeps_for_the_entry(action: str, tmp_pa
     with Journal(tmp_path / "j.sqlite") as journal:
         journal.add_entry("m", log.id, {f.id: "x" for f in log.fields})
         assert len(journal.entries("m", log.id)) == 1
+
+
+def test_a_log_never_takes_the_self_checks_stored_result_name() -> None:
+    from relcourse.course.logs import Field, _storable
+    from relcourse.store.rows import RESULT_TEMPLATE
+
+    log = _storable(JournalTemplate(RESULT_TEMPLATE, "Result log", "Write down one result.", (Field("what", "What"),)))
+    assert log.id == f"{RESULT_TEMPLATE}-log" and [f.id for f in log.fields] == ["what"]

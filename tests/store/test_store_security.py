@@ -393,3 +393,14 @@ def test_delete_all_refuses_a_reader_that_began_before_any_wal_frame(journal_mod
     assert main(["journal", "delete", "--all", "--yes"]) == 0
     assert _snapshot(path) == {t: [] for t in TABLES}
     assert SENTINEL.encode() not in _store_bytes(path)
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", "", "\n\ufeff{}"])
+def test_a_file_that_is_no_csv_export_is_read_as_json(store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       text: str) -> None:
+    """Only a file whose first line is CSV's 'table,data' is read as CSV: anything else is told it is not
+    usable JSON, not "the first line is not 'table,data'"."""
+    bad = tmp_path / "x.json"
+    bad.write_text(text, encoding="utf-8")
+    assert main(["journal", "import", str(bad)]) == 2
+    assert "table,data" not in _one_line_error(capsys)
