@@ -18,7 +18,6 @@ from typing import Any, ClassVar, TypedDict
 
 from relcourse.course.logs import long_choice
 from relcourse.course.quiz.kinds import kind_of
-from relcourse.course.quiz.model import QuizItem
 from relcourse.export import facilitator
 from relcourse.export.handout import Handout, HandoutCell
 from relcourse.i18n import N_, _, format_long_date
@@ -33,9 +32,6 @@ from relcourse.notebook.cells import (
     QuizCell,
     ReflectionCell,
 )
-
-#: the quiz item's keys (``QuizItem.to_dict``) that give the answer away
-ANSWER_KEYS = ("answer", "explanation", "quote")
 
 
 class Step:
@@ -65,12 +61,10 @@ class RemoveAnswers(Step):
 
     def apply_cell(self, cell: HandoutCell, resources: dict[str, Any]) -> None:
         data = cell.data
-        if isinstance(data, QuizCell):
-            cell.data = replace(data, item={k: v for k, v in data.item.items() if k not in ANSWER_KEYS})
+        if isinstance(data, QuizCell):  # the item's type knows what gives its answer away
+            cell.data = replace(data, item=kind_of(data.item).without_answer(data.item))
         elif isinstance(data, InstrumentCell):
-            spec = {k: v for k, v in data.instrument.items() if k != "subscales"}
-            spec["items"] = [{k: v for k, v in item.items() if k != "reverse"} for item in spec["items"]]
-            cell.data = replace(data, instrument=spec)
+            cell.data = replace(data, instrument=data.instrument.without_key())
 
 
 #: the printed handout's parts, in order: what a group reads together first, then the pages
@@ -207,7 +201,7 @@ class BuildHandoutViews(Step):
     def view_quiz(self, data: QuizCell) -> dict[str, Any]:
         """Number, prompt and what the item's type prints (its partial is ``quiz/<type>.html.j2``)."""
         self.quiz_number += 1
-        item = QuizItem.from_dict(data.item)
+        item = data.item
         kind = kind_of(item)
         view = {"number": self.quiz_number, "type": item.type, "prompt": item.prompt, "section": item.section,
                 **kind.worksheet(item)}
@@ -239,26 +233,26 @@ class BuildHandoutViews(Step):
         return {"phrases": [{"text": p["text"], "replaces": p.get("replaces", "")} for p in data.phrases]}
 
     def view_instrument(self, data: InstrumentCell) -> dict[str, Any]:
+        """The printed form; with the scoring key (a facilitator's copy) also the scoring sheet."""
         spec = data.instrument
-        scale = spec["scale"]
-        points = list(range(scale["min"], scale["max"] + 1))
-        numbers = {item["id"]: n for n, item in enumerate(spec["items"], 1)}
-        view: dict[str, Any] = {"title": spec["title"], "instructions": spec["instructions"], "points": points,
-                                "anchors": [(int(k), v) for k, v in sorted(scale["anchors"].items(), key=lambda kv: int(kv[0]))],
-                                "items": [(numbers[i["id"]], i["text"]) for i in spec["items"]],
-                                "validated": spec["validated"], "citation": spec["citation"], "licence": spec["licence"]}
-        if "subscales" in spec:
-            reverse = {i["id"] for i in spec["items"] if i.get("reverse")}
-            total = scale["min"] + scale["max"]
+        numbers = {item.id: n for n, item in enumerate(spec.items, 1)}
+        view: dict[str, Any] = {"title": spec.title, "instructions": spec.instructions,
+                                "points": list(range(spec.scale_min, spec.scale_max + 1)),
+                                "anchors": sorted(spec.anchors.items()),
+                                "items": [(numbers[i.id], i.text) for i in spec.items],
+                                "validated": spec.validated, "citation": spec.citation, "licence": spec.licence}
+        if spec.subscales:  # a participant's copy has none (RemoveAnswers)
+            reverse = {i.id for i in spec.items if i.reverse}
+            total = spec.scale_min + spec.scale_max
             view["reverse_rule"] = _("For items marked R, score {total} − the circled number.").format(total=total)
             view["subscales"] = [{
-                "name": s["name"], "method": s["method"], "max_missing": s["max_missing"],
-                "items": [(numbers[i], i in reverse) for i in s["items"]],
-                "rule": (f"{'Average' if s['method'] == 'mean' else 'Sum'} of the {len(s['items'])} items"
-                         f"{' (with missing answers: average × ' + str(len(s['items'])) + ')' if s['method'] == 'sum' else ''}; "
-                         f"not scored if more than {s['max_missing']} missing."),
-                "low": s["low"], "high": s["high"], "bands": s["bands"], "bands_source": s["bands_source"],
-            } for s in spec["subscales"]]
+                "name": s.name, "method": s.method, "max_missing": s.max_missing,
+                "items": [(numbers[i], i in reverse) for i in s.items],
+                "rule": (f"{'Average' if s.method == 'mean' else 'Sum'} of the {len(s.items)} items"
+                         f"{' (with missing answers: average × ' + str(len(s.items)) + ')' if s.method == 'sum' else ''}; "
+                         f"not scored if more than {s.max_missing} missing."),
+                "low": s.low, "high": s.high, "bands": s.bands, "bands_source": s.bands_source,
+            } for s in spec.subscales]
         return view
 
 

@@ -237,7 +237,7 @@ class NotebookBuilder:
                                     "from. You can try again as often as you like."))
         for item in items:
             self.code(f"quiz-{item.id}", "quiz", f'"{self.module.slug}", "{item.id}"',
-                      QuizCell(self.module.slug, item=item.to_dict()))
+                      QuizCell(self.module.slug, item=item))
         self.code("quiz-score", "quiz_score", f'"{self.module.slug}"',
                   ScoreCell(self.module.slug, items=tuple(i.id for i in items)))
 
@@ -343,7 +343,7 @@ def _instrument_notebook(instrument: Instrument, settings: CourseSettings, setti
         markdown(safety_markdown(settings), "safety", SafetyCell(ident)),
         markdown(about, "about", SectionCell(ident, section_kind="about", title=about_title)),
         markdown("## " + _("The statements"), "statements-heading", NoteCell(ident)),
-        code("self_check", "statements", InstrumentCell(ident, instrument=instrument.to_json())),
+        code("self_check", "statements", InstrumentCell(ident, instrument=instrument)),
         markdown("## " + _("Your result and action plan"), "result-heading", NoteCell(ident)),
         code("self_check_result", "result", ResultCell(ident)),
         markdown(_("## Compare over time\n\nTake the test again, for example before and after a workshop, "

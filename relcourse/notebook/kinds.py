@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, TypedDict
 
+from relcourse.course.quiz.model import QuizItem
+from relcourse.course.selfcheck.instrument import Instrument
+
 NAMESPACE = "relcourse"
 SCHEMA_VERSION = 2
 
@@ -130,7 +133,14 @@ class InstrumentCell(CellData):
     """A self-check's statements; ``instrument`` is the instrument model's own ``to_json()``."""
 
     kind = "instrument"
-    instrument: dict[str, Any]
+    instrument: Instrument
+
+    def to_metadata(self) -> dict[str, Any]:
+        return {**super().to_metadata(), "instrument": self.instrument.to_json()}
+
+    @classmethod
+    def from_metadata(cls, data: Mapping[str, Any]) -> InstrumentCell:
+        return cls(data["module"], Instrument.from_json(data["instrument"]))
 
 
 @dataclass(frozen=True)
@@ -152,7 +162,14 @@ class QuizCell(CellData):
     """One quiz question; ``item`` is the quiz model's own ``to_dict()`` (its fields are described there, once)."""
 
     kind = "quiz"
-    item: dict[str, Any]
+    item: QuizItem
+
+    def to_metadata(self) -> dict[str, Any]:
+        return {**super().to_metadata(), "item": self.item.to_dict()}
+
+    @classmethod
+    def from_metadata(cls, data: Mapping[str, Any]) -> QuizCell:
+        return cls(data["module"], QuizItem.from_dict(data["item"]))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import functools
 import json
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints, is_typeddict
@@ -62,8 +62,8 @@ def _type_schema(hint: Any) -> dict[str, Any]:
         return {"enum": list(args)}
     if origin in (tuple, list):
         return {"type": "array", "items": _type_schema(args[0])}
-    if origin is dict or hint is dict:
-        return {"type": "object"}
+    if origin is dict or hint is dict or (isinstance(hint, type) and is_dataclass(hint)):
+        return {"type": "object"}  # a model (quiz item, instrument) written by its own to_json/to_dict
     if is_typeddict(hint):
         return _object_schema(get_type_hints(hint), sorted(hint.__required_keys__), hint.__doc__)
     return {"type": _JSON_TYPES[hint]}

@@ -62,7 +62,7 @@ def _render(view: dict[str, Any], *extra: Path) -> str:
 def _view(item: QuizItem, with_answers: bool) -> dict[str, Any]:
     views = BuildHandoutViews(with_answers=with_answers)
     views.quiz_number = 0
-    return views.view_quiz(QuizCell("m", item=item.to_dict()))
+    return views.view_quiz(QuizCell("m", item=item))
 
 
 def test_the_five_types_are_registered() -> None:

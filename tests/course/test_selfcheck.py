@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ from pypdf import PdfReader
 
 from relcourse.content.parser import load_articles
 from relcourse.course.loader import load_course_content
-from relcourse.course.selfcheck.instrument import load_instrument, score
+from relcourse.course.selfcheck.instrument import Instrument, load_instrument, score
 from relcourse.course.selfcheck.recommend import recommend
 from relcourse.errors import ContentError
 from relcourse.export.run import export_handouts, render_handouts
@@ -158,3 +159,21 @@ def test_printable_form_and_scoring_sheet(tmp_path: Path, built_notebooks: Path)
     assert "Scoring sheet" in sheet and "Illustrative cut-offs" in sheet and "We laughed together." in sheet
     form = " ".join(p.extract_text() for p in PdfReader(out / "weekly-checkin-participant.pdf").pages)
     assert "We laughed together." in form and "Scoring sheet" not in form
+
+
+@pytest.mark.parametrize("instrument", [KIT, EXAMPLE], ids=["kit", "example"])
+def test_an_instrument_reads_back_from_what_its_notebook_carries(instrument: Instrument) -> None:
+    """``from_json`` is the inverse of ``to_json``; only what recommendations read stays with the course."""
+    data = instrument.to_json()
+    again = Instrument.from_json(data)
+    assert again.to_json() == data
+    assert again == replace(instrument, path="", subscales=tuple(replace(s, keywords=(), recommend_when="high")
+                                                                 for s in instrument.subscales))
+
+
+def test_a_copy_without_the_scoring_key_reads_back_without_it() -> None:
+    copy = replace(KIT, path="").without_key()
+    assert copy.subscales == () and copy.chart is None and not any(i.reverse for i in copy.items)
+    assert [(i.id, i.text) for i in copy.items] == [(i.id, i.text) for i in KIT.items]
+    data = copy.to_json()
+    assert data["subscales"] == [] and Instrument.from_json({k: v for k, v in data.items() if k != "subscales"}) == copy

@@ -11,6 +11,8 @@ import pytest
 from nbformat import NotebookNode
 
 from relcourse.course.loader import load_course_content
+from relcourse.course.quiz.model import QuizItem
+from relcourse.course.selfcheck.instrument import Instrument
 from relcourse.errors import RelcourseError
 from relcourse.export.handout import read_handout
 from relcourse.export.render import render_handout
@@ -20,8 +22,10 @@ from relcourse.notebook.cells import (
     NAMESPACE,
     SCHEMA_VERSION,
     UPGRADES,
+    InstrumentCell,
     JournalCell,
     NotebookInfo,
+    QuizCell,
     TitleCell,
     read_cell,
     read_notebook,
@@ -148,3 +152,14 @@ def test_the_registry_holds_exactly_the_kinds_the_builder_writes(built_notebooks
     written = {c.metadata[NAMESPACE]["kind"] for nb in notebooks for c in nb.cells if NAMESPACE in c.metadata}
     assert written == set(CELL_KINDS)
     assert all(cls.kind == kind for kind, cls in CELL_KINDS.items())
+
+
+def test_quiz_and_self_check_cells_read_back_as_their_models(built_notebooks: Path) -> None:
+    """A quiz cell holds a QuizItem and a self-check cell an Instrument, not JSON looked up by key."""
+    notebooks = built(built_notebooks)
+    cells = [read_cell(c) for nb in notebooks.values() for c in nb.cells]
+    quiz = [c for c in cells if isinstance(c, QuizCell)]
+    statements = [c for c in cells if isinstance(c, InstrumentCell)]
+    assert quiz and statements
+    assert all(isinstance(c.item, QuizItem) and c.item.answer for c in quiz)
+    assert all(isinstance(c.instrument, Instrument) and c.instrument.subscales for c in statements)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -51,6 +51,13 @@ class Band:
     max: float
     label: str
 
+    def to_json(self) -> dict[str, Any]:
+        return {"min": self.min, "max": self.max, "label": self.label}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Band:
+        return cls(data["min"], data["max"], data["label"])
+
 
 @dataclass(frozen=True)
 class Subscale:
@@ -66,12 +73,32 @@ class Subscale:
     bands: tuple[Band, ...] = ()
     bands_source: str = ""
 
+    def to_json(self) -> dict[str, Any]:
+        """What a notebook carries: the scoring key and the poles; ``keywords`` and ``recommend_when``
+        stay with the course (the result view reads them from the loaded instrument)."""
+        return {"id": self.id, "name": self.name, "items": list(self.items), "method": self.method,
+                "max_missing": self.max_missing, "low": self.low, "high": self.high,
+                "bands": [b.to_json() for b in self.bands], "bands_source": self.bands_source}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Subscale:
+        return cls(data["id"], data["name"], tuple(data["items"]), data["method"], data["max_missing"], data["low"],
+                   data["high"], bands=tuple(Band.from_json(b) for b in data["bands"]), bands_source=data["bands_source"])
+
 
 @dataclass(frozen=True)
 class Item:
     id: str
     text: str
     reverse: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "reverse": self.reverse}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Item:
+        """``reverse`` may be missing: a participant's copy has no scoring key."""
+        return cls(data["id"], data["text"], data.get("reverse", False))
 
 
 @dataclass(frozen=True)
@@ -103,16 +130,30 @@ class Instrument:
         return next(s for s in self.subscales if s.id == subscale_id)
 
     def to_json(self) -> dict[str, Any]:
+        """The instrument as a notebook's self-check cell carries it (the field names live here and in
+        :meth:`from_json`, nowhere else); ``path`` and what only recommendations read are left out."""
         return {
             "id": self.id, "title": self.title, "validated": self.validated, "citation": self.citation,
             "licence": self.licence, "instructions": self.instructions,
             "scale": {"min": self.scale_min, "max": self.scale_max, "anchors": {str(k): v for k, v in self.anchors.items()}},
-            "items": [{"id": i.id, "text": i.text, "reverse": i.reverse} for i in self.items],
-            "subscales": [{"id": s.id, "name": s.name, "items": list(s.items), "method": s.method, "max_missing": s.max_missing,
-                           "low": s.low, "high": s.high, "bands": [b.__dict__ for b in s.bands], "bands_source": s.bands_source}
-                          for s in self.subscales],
+            "items": [i.to_json() for i in self.items],
+            "subscales": [s.to_json() for s in self.subscales],
             "chart": list(self.chart) if self.chart else None,
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Instrument:
+        """The inverse of :meth:`to_json` (``to_json(from_json(d)) == d``); ``subscales`` may be missing
+        (a participant's copy, see :meth:`without_key`)."""
+        scale = data["scale"]
+        return cls(data["id"], data["title"], tuple(Item.from_json(i) for i in data["items"]),
+                   tuple(Subscale.from_json(s) for s in data.get("subscales", ())), scale["min"], scale["max"],
+                   {int(k): v for k, v in scale["anchors"].items()}, data["validated"], data["citation"],
+                   data["licence"], data["instructions"], (data["chart"][0], data["chart"][1]) if data.get("chart") else None)
+
+    def without_key(self) -> Instrument:
+        """The statements without the scoring key (subscales, reverse keying): a participant's copy."""
+        return replace(self, items=tuple(replace(i, reverse=False) for i in self.items), subscales=(), chart=None)
 
 
 @dataclass(frozen=True)

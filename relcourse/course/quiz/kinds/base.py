@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Literal, TypeVar
 
 from relcourse.content.lexicon import LEXICONS
@@ -106,6 +106,11 @@ class ItemKind(ABC):
     def worksheet(self, item: QuizItem) -> dict[str, Any]:
         """What the printed partial shows besides number and prompt."""
         return {"options": list(item.options)}
+
+    def without_answer(self, item: QuizItem) -> QuizItem:
+        """A participant's copy: what gives the answer away (the answer, its explanation and the
+        quote it comes from) emptied; a type whose worksheet shows more of it empties that too."""
+        return replace(item, answer=(), explanation="", quote="")
 
     def hint_avoids(self, item: QuizItem) -> tuple[str, ...]:
         """Texts none of whose words a hint may show: every choice, not only the right one."""
