@@ -202,6 +202,8 @@ def cmd_journal_repair(args: argparse.Namespace) -> int:
             return 0
         for row in unusable:
             print(terminal_text(row.problem))
+        print(_("to keep a copy of them first (it can be edited by hand and imported again): {command}").format(
+            command="relcourse journal export journal-backup.json"))
         if not args.yes:
             prompt = _("Delete these {count} entries from {store}? Everything else is kept. Type 'delete' to confirm: ").format(
                 count=len(unusable), store=journal.path)

@@ -135,12 +135,18 @@ class Journal:
         frame["created"] = pd.to_datetime(frame["created"], utc=True, format="ISO8601")
         return ReadableEntries(frame, tuple(unusable))
 
-    def drop_unusable_entries(self, ids: Iterable[int]) -> int:
+    def drop_unusable_entries(self, ids: Iterable[int], wait: float = 30.0) -> int:
         """Delete those of ``ids`` that are still unusable entries (checked again inside the
-        transaction, so a usable row is never deleted); returns how many were deleted. The deleted cells
-        are zeroed (``secure_delete``): an unusable row may still hold the learner's words."""
+        transaction, so a usable row is never deleted); returns how many were deleted.
+
+        An unusable row may still hold the learner's words, so this deletes as ``delete_all`` does:
+        it waits for (or refuses, before deleting anything) a notebook still reading old pages,
+        zeroes the deleted cells (``secure_delete``), folds the WAL into the file and checks that
+        none of the deleted text is left in any of the store's files.
+        """
+        self._release_old_pages(wait, _("nothing was deleted"))
         self._conn.execute("PRAGMA secure_delete = ON")
-        dropped = 0
+        dropped, secrets = 0, set()
         with self.transaction() as conn:
             for wanted in sorted(set(ids)):
                 row = conn.execute("SELECT id, module, template, created, fields FROM entries WHERE id = ?", (wanted,)).fetchone()
@@ -150,8 +156,18 @@ class Journal:
                 try:
                     stored_entry(dict(zip(ENTRIES.columns, values)), entry_id)
                 except RowError:
+                    texts = [values[3], *_strings(values[3], keys=False)] if isinstance(values[3], str) else []  # what was written
+                    secrets |= {b for t in texts if len(b := t.encode("utf-8", "surrogatepass")) >= MIN_SECRET_BYTES}
                     conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
                     dropped += 1
+        if dropped:
+            self._release_old_pages(wait, _("the rows are deleted but traces remain; close it and run the command again"))
+            kept = b"\0".join(self._stored_texts())  # words the kept rows also hold ("pursue") are not traces
+            secrets = {secret for secret in secrets if secret not in kept}
+            left = [p.name for p in self._files() if any(secret in p.read_bytes() for secret in secrets)]
+            if left:
+                raise StoreError(_("{path}: deleted text is still in {files}; close every notebook and run the command again").format(
+                    path=self.path, files=", ".join(left)))
         return dropped
 
     def delete_entry(self, entry_id: int) -> None:
@@ -339,8 +355,9 @@ def _filters(**values: str | None) -> tuple[str, tuple[str, ...]]:
     return "WHERE " + " AND ".join(f"{name} = ?" for name, _ in pairs), tuple(v for _, v in pairs)
 
 
-def _strings(text: str) -> list[str]:
-    """The strings inside a JSON text at any depth (none if it is not JSON: the text itself is searched)."""
+def _strings(text: str, keys: bool = True) -> list[str]:
+    """The strings inside a JSON text at any depth (none if it is not JSON: the text itself is searched);
+    without ``keys``, only values (keys are field names, also in the schema: not a learner's words)."""
     try:
         stack: list[Any] = [json.loads(text)]
     except (ValueError, RecursionError):
@@ -351,7 +368,7 @@ def _strings(text: str) -> list[str]:
         if isinstance(value, str):
             found.append(value)
         elif isinstance(value, dict):
-            stack.extend([*value, *value.values()])
+            stack.extend([*value, *value.values()] if keys else value.values())
         elif isinstance(value, list):
             stack.extend(value)
     return found

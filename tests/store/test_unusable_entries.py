@@ -10,6 +10,7 @@ import pytest
 
 from relcourse.cli import main
 from relcourse.store.journal import Journal
+from relcourse.store.schema import StoreError
 
 SENTINEL = "words-only-the-learner-knows"
 WHEN = "2026-03-01T10:00:00+00:00"
@@ -76,3 +77,19 @@ def test_repaired_rows_leave_no_text_in_the_store_file(private_home: Path) -> No
         assert journal.drop_unusable_entries([1]) == 1
         journal._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert SENTINEL.encode() not in path.read_bytes()
+
+
+def test_repair_refuses_before_deleting_while_a_notebook_reads(store: Path) -> None:
+    """Like delete --all: a reader holding old pages would keep the deleted words in the file."""
+    reader = sqlite3.connect(store)
+    reader.execute("BEGIN")
+    reader.execute("SELECT * FROM entries").fetchall()
+    try:
+        with Journal(store) as journal, pytest.raises(StoreError, match="nothing was deleted"):
+            journal.drop_unusable_entries([2, 3], wait=0.3)
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    with Journal(store) as journal:
+        assert len(journal.readable_entries().unusable) == 2
+        assert journal.drop_unusable_entries([2, 3]) == 2
