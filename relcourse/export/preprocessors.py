@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
-from typing import Any, ClassVar, TypedDict
+from typing import Any, ClassVar, NotRequired, TypedDict
 
 from relcourse.course.logs import long_choice
 from relcourse.course.quiz.kinds import kind_of
+from relcourse.course.selfcheck.instrument import Band
 from relcourse.export import facilitator
 from relcourse.export.handout import Handout, HandoutCell
 from relcourse.i18n import N_, _, format_long_date
@@ -158,6 +159,31 @@ class PhrasesView(TypedDict):
     phrases: list[PhraseCard]
 
 
+class SubscaleView(TypedDict):
+    name: str
+    method: str
+    max_missing: int
+    items: list[tuple[int, bool]]  # (item number, reverse-keyed)
+    rule: str
+    low: str
+    high: str
+    bands: tuple[Band, ...]
+    bands_source: str
+
+
+class InstrumentView(TypedDict):
+    title: str
+    instructions: str
+    points: list[int]
+    anchors: list[tuple[int, str]]
+    items: list[tuple[int, str]]  # (number, statement)
+    validated: bool
+    citation: str
+    licence: str
+    reverse_rule: NotRequired[str]  # the scoring sheet: only with the scoring key
+    subscales: NotRequired[list[SubscaleView]]
+
+
 class BuildHandoutViews(Step):
     """Compute each interactive cell's printed form (:attr:`HandoutCell.view`) from its typed data."""
 
@@ -232,11 +258,11 @@ class BuildHandoutViews(Step):
     def view_phrases(self, data: PhrasesCell) -> PhrasesView:
         return {"phrases": [{"text": p["text"], "replaces": p.get("replaces", "")} for p in data.phrases]}
 
-    def view_instrument(self, data: InstrumentCell) -> dict[str, Any]:
+    def view_instrument(self, data: InstrumentCell) -> InstrumentView:
         """The printed form; with the scoring key (a facilitator's copy) also the scoring sheet."""
         spec = data.instrument
         numbers = {item.id: n for n, item in enumerate(spec.items, 1)}
-        view: dict[str, Any] = {"title": spec.title, "instructions": spec.instructions,
+        view: InstrumentView = {"title": spec.title, "instructions": spec.instructions,
                                 "points": list(range(spec.scale_min, spec.scale_max + 1)),
                                 "anchors": sorted(spec.anchors.items()),
                                 "items": [(numbers[i.id], i.text) for i in spec.items],

@@ -176,4 +176,6 @@ def test_a_copy_without_the_scoring_key_reads_back_without_it() -> None:
     assert copy.subscales == () and copy.chart is None and not any(i.reverse for i in copy.items)
     assert [(i.id, i.text) for i in copy.items] == [(i.id, i.text) for i in KIT.items]
     data = copy.to_json()
-    assert data["subscales"] == [] and Instrument.from_json({k: v for k, v in data.items() if k != "subscales"}) == copy
+    assert data.get("subscales") == []
+    del data["subscales"]  # as a participant's copy of the notebook's data has it
+    assert Instrument.from_json(data) == copy

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
@@ -66,8 +65,8 @@ def test_a_participant_self_check_has_no_scoring_key() -> None:
     assert isinstance(data, InstrumentCell)
     assert data.instrument.subscales == () and not any(i.reverse for i in data.instrument.items)
     assert [i.text for i in data.instrument.items] == [i.text for i in instrument.items]
-    participant: dict[str, Any] = BuildHandoutViews().view_instrument(data)
-    facilitator: dict[str, Any] = BuildHandoutViews(with_answers=True).view_instrument(
+    participant = BuildHandoutViews().view_instrument(data)
+    facilitator = BuildHandoutViews(with_answers=True).view_instrument(
         InstrumentCell("relationship-test", instrument=instrument))
     assert "subscales" not in participant and "reverse_rule" not in participant
     assert {k: v for k, v in facilitator.items() if k not in ("subscales", "reverse_rule")} == participant

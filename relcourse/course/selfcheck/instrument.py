@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NotRequired, TypedDict
 
 from relcourse.content.claims import claimed_once
 from relcourse.content.yaml_files import read_yaml
@@ -45,17 +45,62 @@ MAX_SCALE_POINTS = 11
 MAX_ITEMS = 200
 
 
+class BandJson(TypedDict):
+    min: float
+    max: float
+    label: str
+
+
+class ItemJson(TypedDict):
+    id: str
+    text: str
+    reverse: NotRequired[bool]  # not in a participant's copy
+
+
+class SubscaleJson(TypedDict):
+    id: str
+    name: str
+    items: list[str]
+    method: Literal["mean", "sum"]
+    max_missing: int
+    low: str
+    high: str
+    bands: list[BandJson]
+    bands_source: str
+
+
+class ScaleJson(TypedDict):
+    min: int
+    max: int
+    anchors: dict[str, str]  # JSON keys are text: "1", "7"
+
+
+class InstrumentJson(TypedDict):
+    """An instrument as a self-check cell's metadata carries it (:meth:`Instrument.to_json`)."""
+
+    id: str
+    title: str
+    validated: bool
+    citation: str
+    licence: str
+    instructions: str
+    scale: ScaleJson
+    items: list[ItemJson]
+    subscales: NotRequired[list[SubscaleJson]]  # not in a participant's copy
+    chart: list[str] | None
+
+
 @dataclass(frozen=True)
 class Band:
     min: float
     max: float
     label: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> BandJson:
         return {"min": self.min, "max": self.max, "label": self.label}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Band:
+    def from_json(cls, data: BandJson) -> Band:
         return cls(data["min"], data["max"], data["label"])
 
 
@@ -73,7 +118,7 @@ class Subscale:
     bands: tuple[Band, ...] = ()
     bands_source: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> SubscaleJson:
         """What a notebook carries: the scoring key and the poles; ``keywords`` and ``recommend_when``
         stay with the course (the result view reads them from the loaded instrument)."""
         return {"id": self.id, "name": self.name, "items": list(self.items), "method": self.method,
@@ -81,7 +126,7 @@ class Subscale:
                 "bands": [b.to_json() for b in self.bands], "bands_source": self.bands_source}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Subscale:
+    def from_json(cls, data: SubscaleJson) -> Subscale:
         return cls(data["id"], data["name"], tuple(data["items"]), data["method"], data["max_missing"], data["low"],
                    data["high"], bands=tuple(Band.from_json(b) for b in data["bands"]), bands_source=data["bands_source"])
 
@@ -92,11 +137,11 @@ class Item:
     text: str
     reverse: bool = False
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ItemJson:
         return {"id": self.id, "text": self.text, "reverse": self.reverse}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Item:
+    def from_json(cls, data: ItemJson) -> Item:
         """``reverse`` may be missing: a participant's copy has no scoring key."""
         return cls(data["id"], data["text"], data.get("reverse", False))
 
@@ -129,7 +174,7 @@ class Instrument:
     def subscale(self, subscale_id: str) -> Subscale:
         return next(s for s in self.subscales if s.id == subscale_id)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> InstrumentJson:
         """The instrument as a notebook's self-check cell carries it (the field names live here and in
         :meth:`from_json`, nowhere else); ``path`` and what only recommendations read are left out."""
         return {
@@ -142,14 +187,14 @@ class Instrument:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Instrument:
+    def from_json(cls, data: InstrumentJson) -> Instrument:
         """The inverse of :meth:`to_json` (``to_json(from_json(d)) == d``); ``subscales`` may be missing
         (a participant's copy, see :meth:`without_key`)."""
-        scale = data["scale"]
+        scale, chart = data["scale"], data["chart"]
         return cls(data["id"], data["title"], tuple(Item.from_json(i) for i in data["items"]),
                    tuple(Subscale.from_json(s) for s in data.get("subscales", ())), scale["min"], scale["max"],
                    {int(k): v for k, v in scale["anchors"].items()}, data["validated"], data["citation"],
-                   data["licence"], data["instructions"], (data["chart"][0], data["chart"][1]) if data.get("chart") else None)
+                   data["licence"], data["instructions"], (chart[0], chart[1]) if chart else None)
 
     def without_key(self) -> Instrument:
         """The statements without the scoring key (subscales, reverse keying): a participant's copy."""
