@@ -59,6 +59,9 @@ def test_zero_to_jupyterhub_values() -> None:
     env = _get(values, "singleuser.extraEnv")
     assert env["RELCOURSE_HOME"].startswith(_get(values, "singleuser.storage.homeMountPath"))
     assert env["RELCOURSE_EXCHANGE"] in [m["mountPath"] for m in _get(values, "singleuser.storage.extraVolumeMounts")]
+    from zoneinfo import ZoneInfo
+
+    assert ZoneInfo(env["TZ"])  # a real zone: containers run on UTC, so learners' times would read as UTC
     assert _get(values, "prePuller.hook.enabled") and _get(values, "scheduling.userPlaceholder.enabled")
     documents = list(yaml.safe_load_all((DEPLOY / "z2jh" / "exchange-pvc.yaml").read_text()))
     claim = _get(values, "singleuser.storage.extraVolumes")[0]["persistentVolumeClaim"]["claimName"]
