@@ -88,38 +88,122 @@ def test_presses_while_one_waits_save_once(echoes: list[dict[str, Any]]) -> None
     assert saved == [0, 1]
 
 
+async def acted(saved: list[int], ticks: int = 100) -> None:
+    """Wait until an action has run, at most ``ticks`` × 20 ms."""
+    for _tick in range(ticks):
+        if saved:
+            return
+        await asyncio.sleep(0.02)
+
+
 def test_without_an_echo_a_press_acts_after_the_timeout(echoes: list[dict[str, Any]]) -> None:
     after, button, saved = AfterSync(timeout=0.05), w.Button(), []
     on_press(button, lambda: saved.append(1), after)
 
     async def main() -> None:
         button.click()
-        assert saved == []
-        for _tick in range(100):  # bounded: at most two seconds
-            if saved:
-                break
-            await asyncio.sleep(0.02)
+        first = after.echo
+        assert saved == [] and first is not None
+        await acted(saved)
+        assert first.comm is None  # it never answered: given up,
+        button.click()  # and the next press opens a fresh one
+        assert after.echo is not None and after.echo is not first
 
     asyncio.run(main())
-    assert saved == [1] and after.waiting == {}
+    assert saved == [1] and after.timeouts == 1 and after.echoed == 0
+
+
+def test_the_echo_opens_when_a_save_button_is_made_in_a_kernel(echoes: list[dict[str, Any]]) -> None:
+    """Its front end loads while the learner reads and types, before the first press."""
+    after = AfterSync()
+    on_press(w.Button(), lambda: None, after)
+    assert after.echo is None  # not outside a kernel: tests and scripts open no comm
+
+    def play() -> None:
+        on_press(w.Button(), lambda: None, after)
+        first = after.echo
+        assert first is not None and echoes == []
+        on_press(w.Button(), lambda: None, after)
+        assert after.echo is first  # one echo for every button
+
+    in_kernel_loop(play)
+
+
+def test_a_press_before_the_front_end_loaded_is_sent_again_when_it_is_ready(echoes: list[dict[str, Any]]) -> None:
+    after, button, box, saved = AfterSync(), w.Button(), w.Text(value="安"), []
+    on_press(button, lambda: saved.append(box.value), after)
+
+    def play() -> None:
+        button.click()
+        assert echoes == [{"echo": 1}]  # arrives before echo.js listens, and may be dropped
+        box.value = "安静地坐着"
+        answer(after, {"ready": True})
+        assert echoes == [{"echo": 1}, {"echo": 1}] and saved == []
+        answer(after, {"echo": 1})
+        assert saved == ["安静地坐着"]
+        answer(after, {"echo": 1})  # the first one, where the front end kept it: acts once
+        assert saved == ["安静地坐着"] and after.waiting == {} and after.echoed == 1
+
+    in_kernel_loop(play)
+
+
+def test_ready_with_no_press_waiting_checks_that_the_echo_answers(echoes: list[dict[str, Any]]) -> None:
+    after = AfterSync()
+
+    def play() -> None:
+        after.prepare()
+        answer(after, {"ready": True})
+        assert echoes == [{"echo": 1}] and not after.answering  # "ready" alone is no answer
+        answer(after, {"echo": 1})
+        assert after.answering and after.echoed == 0 and after.waiting == {}
+
+    in_kernel_loop(play)
+
+
+def test_once_the_echo_answers_a_late_echo_is_waited_for_long(echoes: list[dict[str, Any]]) -> None:
+    """A busy kernel (Run All, a slow chart) delays the echo: the press must not act on old values."""
+    after, button, box, saved = AfterSync(timeout=0.05, answered_timeout=0.6), w.Button(), w.Text(value="6"), []
+    on_press(button, lambda: saved.append(int(box.value)), after)
+
+    async def main() -> None:
+        after.prepare()
+        answer(after, {"ready": True})
+        loop = asyncio.get_running_loop()
+        assert after.waiting == {} and echoes == [{"echo": 1}]
+        button.click()  # ready, not yet answered: the short wait
+        assert after.waiting[2][1].when() - loop.time() <= 0.05
+        answer(after, {"echo": 1})  # the first answer makes the waiting press wait long
+        assert after.waiting[2][1].when() - loop.time() > 0.5
+        await asyncio.sleep(0.2)  # four times the short wait: the press still waits
+        assert saved == []
+        box.value = "8"
+        await acted(saved)
+
+    asyncio.run(main())
+    assert saved == [8] and after.timeouts == 1
 
 
 def test_a_closed_echo_is_made_again(echoes: list[dict[str, Any]]) -> None:
     after, saved = AfterSync(), []
 
     def play() -> None:
+        after.run(lambda: saved.append(0))
+        answer(after, {"echo": 1})
+        assert after.answering
         after.run(lambda: saved.append(1))
         first = after.echo
         assert first is not None
         first.close()  # Widget.close_all, e.g. between notebook runs
         after.run(lambda: saved.append(2))
-        assert after.echo is not first
-        answer(after, {"echo": 2})
-        assert saved == [2]
-        after.finish(1)
+        assert after.echo is not first and not after.answering  # a new front-end model, not loaded yet
+        first._handle_custom_msg({"echo": 3}, [])  # the closed one is no longer listened to
+        assert saved == [0]
+        answer(after, {"echo": 3})
+        assert saved == [0, 2]
+        after.finish(2)  # the press that waited on the closed echo acts on its timeout
 
     in_kernel_loop(play)
-    assert saved == [2, 1]
+    assert saved == [0, 2, 1]
 
 
 def test_journal_entry_holds_the_keystrokes_that_came_after_the_press(
