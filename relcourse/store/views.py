@@ -206,7 +206,7 @@ def summary_sentence(
     total = int(weekly["entries"].sum()) if len(weekly) else 0
     parts = [_("{entries} in {weeks}").format(entries=ngettext("{count} entry", "{count} entries", total).format(count=total),
                                               weeks=ngettext("{weeks} week", "{weeks} weeks", len(weekly)).format(weeks=len(weekly)))]
-    if len(weekly) > 1:
+    if len(weekly) > 1 and weekly["entries"].nunique() > 1:  # a busiest week, not the first of equals
         busiest = weekly.loc[weekly["entries"].idxmax()]
         parts.append(_("most in the week of {week}: {count}").format(week=format_short_day(busiest["week"].date()), count=int(busiest["entries"])))
     if category_field is not None:

@@ -141,6 +141,9 @@ def card_folder_problem(folder: Path) -> str | None:
     ``relcourse doctor`` share (the folder is made on the first save, but never its parents)."""
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         return _("{folder}: is a link or a file, not a folder; move it away to save result cards").format(folder=folder)
+    if folder.parent.exists() and not folder.parent.is_dir():
+        return _("{folder}: {parent} is a file, not a folder; move it away or set RELCOURSE_HOME to a folder").format(
+            folder=folder, parent=folder.parent)
     if not folder.parent.is_dir():
         return _("{folder}: its folder {parent} does not exist; create it or set RELCOURSE_HOME to a writable folder").format(
             folder=folder, parent=folder.parent)

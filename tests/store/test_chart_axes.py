@@ -69,8 +69,8 @@ def test_a_chinese_chart_speaks_chinese_and_has_every_glyph(tmp_path: Path) -> N
 
     start = datetime(2026, 3, 2, 21, 30, tzinfo=timezone.utc)
     with Journal(tmp_path / "zh.sqlite") as journal:
-        for day, choice in enumerate(["靠近", "回避", "靠近"]):
-            journal.add_entry("m", "t", {"response": choice, "intensity": 4}, created=(start + timedelta(days=day * 8)).isoformat())
+        for day, choice in zip([0, 1, 9], ["靠近", "回避", "靠近"], strict=True):  # two in the first week, one in the next
+            journal.add_entry("m", "t", {"response": choice, "intensity": 4}, created=(start + timedelta(days=day)).isoformat())
         logged = journal.entries("m", "t")
     with use_language("zh-Hans"):
         with matplotlib.rc_context(chart_fonts()):
@@ -86,7 +86,7 @@ def test_a_chinese_chart_speaks_chinese_and_has_every_glyph(tmp_path: Path) -> N
     assert "3月" in sentence and "Mar" not in sentence
     with use_language("zh-Hans"):
         said = summary_sentence(logged, "response", "intensity", (0, 10), "强度", "按反应")
-    assert said.startswith("3 周内共 3 条记录；") and "按反应：" in said and said.endswith("。") and ";" not in said
+    assert said.startswith("2 周内共 3 条记录；最多的一周（3月2日那周）：2；") and "按反应：" in said and said.endswith("。") and ";" not in said
     if not CJK_FONT.is_file():
         pytest.skip(f"{CJK_FONT} is not installed: the glyphs were not checked (titles and dates were)")
 
@@ -98,3 +98,12 @@ def test_a_long_step_name_wraps_instead_of_squeezing_the_bars() -> None:
     labels = [t.get_text() for t in by_step.get_yticklabels()]
     assert labels[1] == "Step 2: Talk" and labels[0].count("\n") >= 2
     assert labels[0].replace("\n", " ") == "Step 1: Awareness — Mapping Your Activation Patterns (Weeks 1-2)"
+
+
+def test_no_busiest_week_among_equals() -> None:
+    from relcourse.store.views import summary_sentence
+
+    frame = pd.DataFrame({"created": pd.to_datetime(["2026-03-02T10:00Z", "2026-03-10T10:00Z"])})
+    assert summary_sentence(frame) == "2 entries in 2 weeks."
+    busier = pd.DataFrame({"created": pd.to_datetime(["2026-03-02T10:00Z", "2026-03-03T10:00Z", "2026-03-10T10:00Z"])})
+    assert "most in the week of 02 Mar: 2" in summary_sentence(busier)
