@@ -3,6 +3,7 @@ text may only ever make ``https:`` links, and only through escape.safe_link."""
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 import pytest
@@ -28,3 +29,4 @@ def test_marked_makes_no_link_but_https_from_content(escaper: object, text: str)
     source = escaper(text)  # type: ignore[operator]
     html = _marked([source])[0]
     assert all(href.startswith("https://") for href in _hrefs(html)), (source, html)
+    assert html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip() == text  # and the address still reads as written
