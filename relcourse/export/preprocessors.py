@@ -34,6 +34,12 @@ from relcourse.notebook.cells import (
     ReflectionCell,
 )
 
+#: how a subscale is scored, as the printed scoring sheet says it (shown translated)
+SCORING_RULE_TEXT = {
+    "mean": N_("Average of the {count} items; not scored if more than {missing} missing."),
+    "sum": N_("Sum of the {count} items (with missing answers: average × {count}); not scored if more than {missing} missing."),
+}
+
 
 class Step:
     """One step of an edition's pipeline; ``OPTIONS`` are the edition options it takes (with defaults)."""
@@ -274,9 +280,7 @@ class BuildHandoutViews(Step):
             view["subscales"] = [{
                 "name": s.name, "method": s.method, "max_missing": s.max_missing,
                 "items": [(numbers[i], i in reverse) for i in s.items],
-                "rule": (f"{'Average' if s.method == 'mean' else 'Sum'} of the {len(s.items)} items"
-                         f"{' (with missing answers: average × ' + str(len(s.items)) + ')' if s.method == 'sum' else ''}; "
-                         f"not scored if more than {s.max_missing} missing."),
+                "rule": _(SCORING_RULE_TEXT[s.method]).format(count=len(s.items), missing=s.max_missing),
                 "low": s.low, "high": s.high, "bands": s.bands, "bands_source": s.bands_source,
             } for s in spec.subscales]
         return view

@@ -71,3 +71,15 @@ def test_a_participant_self_check_has_no_scoring_key() -> None:
     assert "subscales" not in participant and "reverse_rule" not in participant
     assert {k: v for k, v in facilitator.items() if k not in ("subscales", "reverse_rule")} == participant
     assert [s["name"] for s in facilitator["subscales"]] == [s.name for s in instrument.subscales]
+
+
+def test_the_scoring_sheet_speaks_the_self_checks_language() -> None:
+    from relcourse.i18n import use_language
+
+    instrument = load_instrument(CONTENT / "instruments" / "relationship-test.yaml")
+    cell = InstrumentCell("relationship-test", instrument=instrument)
+    english = BuildHandoutViews(with_answers=True).view_instrument(cell)["subscales"][0]["rule"]
+    with use_language("zh-Hans"):
+        chinese = BuildHandoutViews(with_answers=True).view_instrument(cell)["subscales"][0]["rule"]
+    count = len(instrument.subscales[0].items)
+    assert english.startswith(f"Average of the {count} items") and chinese.startswith(f"取这 {count} 道题的平均分")
