@@ -3,14 +3,16 @@
 Runs all cells (the view returns to the title), answers a quiz item wrongly (a link to its section
 and a hint that gives nothing away) then rightly, saves a reflection and a journal entry, fills the
 practice log fast and saves at once (Enter, Space, a click: the store holds exactly what was typed),
-saves the notebook with Ctrl+S from inside a text box, copies a phrase, reloads, runs again and sees
-the saved words; then checks the store and the saved .ipynb. What it clicks is read from the
+saves the notebook with Ctrl+S from inside a text box, copies a phrase, reloads, runs again, sees
+the saved words and saves once more; asks the kernel whether every press (the session's first
+included) acted on its echo and none on a timeout; then checks the store and the saved .ipynb. What it clicks is read from the
 module's notebook as built from the current content, not written here.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -83,6 +85,25 @@ def saved_since(path: Path, mtime_ns: int, page: Any) -> bool:
             return True
         page.wait_for_timeout(100)
     return False
+
+
+def settle_counts(page: Any) -> tuple[int, int]:
+    """How many Save presses acted on their echo and how many on a timeout (widgets.settle), asked
+    of the kernel through a cell added at the end of the notebook."""
+    last = page.locator(".jp-Notebook .jp-Cell").last
+    last.scroll_into_view_if_needed()
+    last.locator(".jp-InputPrompt").click()  # selects the cell, in command mode
+    expect(page.locator(".jp-Notebook.jp-mod-commandMode")).to_have_count(1)
+    page.keyboard.press("b")
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text("from relcourse.widgets.settle import AFTER_SYNC\n"
+                              "print(f'settle:{AFTER_SYNC.echoed}:{AFTER_SYNC.timeouts}')")
+    page.keyboard.press("Shift+Enter")
+    output = page.locator(".jp-OutputArea-output", has_text="settle:")
+    expect(output).to_have_count(1)
+    match = re.search(r"settle:(\d+):(\d+)", output.inner_text())
+    assert match, output.inner_text()
+    return int(match[1]), int(match[2])
 
 
 def test_learner_session(tmp_path: Path) -> None:
@@ -183,6 +204,13 @@ def test_learner_session(tmp_path: Path) -> None:
         form.scroll_into_view_if_needed()
         expect(form).to_contain_text(MOMENT)
         shot("06-after-reload")
+        note.scroll_into_view_if_needed()
+        note.get_by_role("button", name="Save").click()  # a press from the reloaded page, same kernel
+        expect(note).to_contain_text("Saved ✓")
+        # every press, the session's first (a quiz Check) included, acted on its echo: none waited
+        # for a timeout and then acted on whatever had arrived (2 quiz checks, 2 reflection saves,
+        # the journal entry and the fast practice-log entries)
+        assert settle_counts(page) == (5 + len(FAST), 0)
         page.keyboard.press("Control+s")
         expect(page.locator(".jp-mod-dirty")).to_have_count(0)
 
