@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,20 @@ def english_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def built_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content freshly built, once per run: export tests never read the committed notebooks/."""
     return build_seed_notebooks(tmp_path_factory.mktemp("notebooks"))
+
+
+@pytest.fixture
+def zone() -> Iterator[Callable[[str], None]]:
+    """Set the process's time zone (as a kernel started in that zone has it), restored afterwards."""
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

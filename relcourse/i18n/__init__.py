@@ -98,10 +98,16 @@ def N_(message: str) -> str:
 DAY_PATTERN = N_("EEE dd MMM y")  # a translator writes the pattern of the language
 
 
+@cache
+def _cldr_locale(tag: str) -> Locale:
+    """The CLDR locale whose names and patterns a language's dates and lists use (its catalog's; once per
+    language: date and list helpers run once per table row)."""
+    return Locale.parse(catalog_for(tag) or SOURCE_LANGUAGE)
+
+
 def format_day(day: date) -> str:
     """``day`` in the current language's words and order (weekday and month names from Babel's CLDR data)."""
-    name = catalog_for(current_language()) or SOURCE_LANGUAGE
-    return format_date(day, format=_(DAY_PATTERN), locale=Locale.parse(name))
+    return format_date(day, format=_(DAY_PATTERN), locale=_cldr_locale(current_language()))
 
 
 #: a day on a chart's axis or in its summary ("05 Jan", "1月5日")
@@ -110,8 +116,7 @@ SHORT_DAY_PATTERN = N_("dd MMM")
 
 def format_short_day(day: date) -> str:
     """``day`` as a chart names it, in the current language (a translator writes the pattern)."""
-    name = catalog_for(current_language()) or SOURCE_LANGUAGE
-    return format_date(day, format=_(SHORT_DAY_PATTERN), locale=Locale.parse(name))
+    return format_date(day, format=_(SHORT_DAY_PATTERN), locale=_cldr_locale(current_language()))
 
 
 #: a moment in a table of past entries or takes ("05 Mar 2026 21:30", "2026年3月5日 21:30")
@@ -120,14 +125,12 @@ MOMENT_PATTERN = N_("dd MMM y HH:mm")
 
 def format_moment(moment: datetime) -> str:
     """A saved entry's or take's time as its table shows it, in the current language."""
-    name = catalog_for(current_language()) or SOURCE_LANGUAGE
-    return format_datetime(moment, format=_(MOMENT_PATTERN), locale=Locale.parse(name))
+    return format_datetime(moment, format=_(MOMENT_PATTERN), locale=_cldr_locale(current_language()))
 
 
 def format_list(items: Sequence[str]) -> str:
     """Names in a sentence, as the current language lists them ("a, b and c", "a、b和c")."""
-    name = catalog_for(current_language()) or SOURCE_LANGUAGE
-    return babel_format_list(list(items), locale=Locale.parse(name)) if items else ""
+    return babel_format_list(list(items), locale=_cldr_locale(current_language())) if items else ""
 
 
 def format_long_date(day: date, tag: str = "") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ CJK_FAMILY = "Noto Sans CJK SC"
 LABEL_WIDTH = 26
 
 
+@functools.cache
 def chart_fonts() -> dict[RcKeyType, Any]:
     """rcParams for the text of every chart: Latin from DejaVu Sans, Chinese (a Chinese module's
     titles, a learner's Chinese choices, Chinese module names) from Noto CJK, registered once."""

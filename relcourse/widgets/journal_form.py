@@ -97,9 +97,9 @@ def history_table(entries: pd.DataFrame, template: JournalTemplate, rows: int = 
         numbers[field.label] += 1
         labels[field.id] = f"{field.label} ({numbers[field.label]})" if totals[field.label] > 1 else field.label
     columns = ["created"] + [f.id for f in template.fields if f.id in entries]
-    table = entries[columns].rename(columns=labels)
+    table = entries[columns].tail(rows).rename(columns=labels)  # only the rows shown are converted
     table["created"] = local_times(table["created"]).map(format_moment)  # the learner's clock, not UTC
-    table = table.tail(rows).rename(columns={"created": _("When")}).astype(object)
+    table = table.rename(columns={"created": _("When")}).astype(object)
     table = table.where(table.notna(), "")
     return table_view(table)
 

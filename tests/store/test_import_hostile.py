@@ -11,18 +11,16 @@ from pathlib import Path
 import pytest
 
 from relcourse.cli import main
-from relcourse.store.journal import TABLES, Journal
+from relcourse.store.journal import Journal
 from relcourse.store.schema import StoreError
+
+from . import snapshot
 
 SENTINEL = "SENTINEL-synthetic-private-words-7e19"
 WHEN = "2026-03-01T10:00:00+00:00"
 #: an integer JSON reads (fewer than Python's 4,300 digits) but no float can hold
 HUGE = "9" * 400
 
-
-def _snapshot(path: Path) -> dict[str, list[dict[str, object]]]:
-    with Journal(path) as journal:
-        return {t: journal.rows(t) for t in TABLES}
 
 
 @pytest.fixture
@@ -43,12 +41,12 @@ def test_an_integer_too_large_for_a_float_is_a_one_line_error(template: str, fie
     row = {"module": "m", "template": template, "created": WHEN, "fields": fields}
     path = tmp_path / "huge.json"
     path.write_text(json.dumps({"format": "relcourse-journal", "version": 1, "entries": [row]}))
-    before = _snapshot(store)
+    before = snapshot(store)
     assert main(["journal", "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("relcourse: error: ") and err.count("\n") == 1 and str(path) in err
     assert "nothing was imported" in err and SENTINEL not in err
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
 
 
 def test_a_stored_integer_too_large_for_a_float_is_a_store_error(store: Path) -> None:
@@ -72,4 +70,4 @@ def test_a_backup_exported_to_a_csv_name_imports_again(store: Path, tmp_path: Pa
     (tmp_path / "new-computer").mkdir()
     monkeypatch.setenv("RELCOURSE_HOME", str(tmp_path / "new-computer"))
     assert main(["journal", "import", str(backup)]) == 0, capsys.readouterr().err
-    assert _snapshot(tmp_path / "new-computer" / "journal.sqlite") == _snapshot(store)
+    assert snapshot(tmp_path / "new-computer" / "journal.sqlite") == snapshot(store)

@@ -3,34 +3,14 @@ kernel's local time and day (a 13:30 UTC entry saved in Beijing reads 21:30)."""
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from relcourse.store.journal import Journal
 from relcourse.store.views import entries_per_week, local_moment, local_times, summary_chart, summary_sentence
-
-
-@pytest.fixture
-def zone() -> Iterator[Callable[[str], None]]:
-    """Set the process's time zone (as a kernel started in that zone has it), restored afterwards."""
-    before = os.environ.get("TZ")
-
-    def use(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield use
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def _entries(tmp_path: Path, *created: str) -> pd.DataFrame:

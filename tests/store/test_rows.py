@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 
 from relcourse.cli import main
-from relcourse.store.journal import TABLES, Journal
+from relcourse.store.journal import Journal
 from relcourse.store.rows import RowError, plan_start
 from relcourse.store.schema import StoreError
+
+from . import snapshot
 
 SENTINEL = "SENTINEL-synthetic-private-words-51c2"
 WHEN = "2026-03-01T10:00:00+00:00"
@@ -32,10 +34,6 @@ def _result(fields: Any) -> dict[str, Any]:
 def _setting(value: str) -> dict[str, Any]:
     return {"module": "m", "key": "plan_start", "value": value}
 
-
-def _snapshot(path: Path) -> dict[str, list[dict[str, Any]]]:
-    with Journal(path) as journal:
-        return {t: journal.rows(t) for t in TABLES}
 
 
 @pytest.fixture
@@ -93,13 +91,13 @@ def test_rows_the_widgets_cannot_read_are_refused_at_import(name: str, fmt: str,
         with path.open("w", newline="") as handle:
             csv.writer(handle).writerows([["table", "data"], ["_format", json.dumps({"format": "relcourse-journal", "version": 1})],
                                           ["reflections", json.dumps(good)], [table, json.dumps(row)]])
-    before = _snapshot(store)
+    before = snapshot(store)
     assert main(["journal", "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("relcourse: error: ") and err.count("\n") == 1 and "Traceback" not in err
     assert str(path) in err and reason in err and "nothing was imported" in err
     assert SENTINEL not in err
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
 
 
 def test_good_rows_of_each_kind_still_import(store: Path, tmp_path: Path) -> None:

@@ -21,6 +21,8 @@ from relcourse.store import transfer
 from relcourse.store.journal import TABLES, Journal
 from relcourse.store.schema import StoreError
 
+from . import snapshot
+
 SENTINEL = "SENTINEL-synthetic-private-words-7f3a"
 
 
@@ -31,10 +33,6 @@ def _fill(journal: Journal) -> None:
     journal.check_step("m", "s1")
     journal.set_setting("m", "start", "2026-01-05")
 
-
-def _snapshot(path: Path) -> dict[str, list[dict[str, Any]]]:
-    with Journal(path) as journal:
-        return {t: journal.rows(t) for t in TABLES}
 
 
 def _export(rows: dict[str, Any], **header: Any) -> str:
@@ -62,10 +60,10 @@ def test_import_keys_never_reach_sql(store: Path, tmp_path: Path, capsys: pytest
     key = "module, prompt_id, text, updated) SELECT module || '-copy', prompt_id, text, ? FROM reflections --"
     bad = tmp_path / "attack.json"
     bad.write_text(_export({"reflections": [{key: "2026-01-01T00:00:00+00:00"}]}))
-    before = _snapshot(store)
+    before = snapshot(store)
     assert main(["journal", "import", str(bad)]) == 2
     assert "reflections row 1 does not have the columns" in _one_line_error(capsys)
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
 
 
 CSV_FORMAT = b'table,data\n_format,"{""format"": ""relcourse-journal"", ""version"": 1}"\n'
@@ -94,11 +92,11 @@ def test_malformed_import_files_are_one_line_errors(name: str, store: Path, tmp_
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / (f"{name}.csv" if name.startswith("csv") else f"{name}.json")
     bad.write_bytes(MALFORMED[name])
-    before = _snapshot(store)
+    before = snapshot(store)
     assert main(["journal", "import", str(bad)]) == 2
     err = _one_line_error(capsys)
     assert str(bad) in err and "nothing was imported" in err
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
 
 
 def test_import_of_a_folder_or_a_pipe_is_refused(store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,11 +127,11 @@ def test_poisoned_rows_import_nothing_and_echo_nothing(name: str, store: Path, t
         rows[table] = rows.get(table, []) + [{**row, "module": row["module"]} for row in bad_rows]
     bad = tmp_path / "poison.json"
     bad.write_text(_export(rows))
-    before = _snapshot(store)
+    before = snapshot(store)
     assert main(["journal", "import", str(bad)]) == 2
     err = _one_line_error(capsys)
     assert "row " in err and SENTINEL not in err
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
     with Journal(store) as journal:
         journal.entries()  # every form still works
 
@@ -162,11 +160,11 @@ def test_csv_without_format_row_is_refused(store: Path, tmp_path: Path, capsys: 
     old = tmp_path / "old.csv"
     with old.open("w", newline="") as handle:
         csv.writer(handle).writerows([["table", "data"], ["settings", json.dumps({"module": "m", "key": "k", "value": "v"})]])
-    before = _snapshot(store)
+    before = snapshot(store)
     assert main(["journal", "import", str(old)]) == 2
     err = _one_line_error(capsys)
     assert str(old) in err and "'_format' line" in err and "export the journal again" in err and "nothing was imported" in err
-    assert _snapshot(store) == before
+    assert snapshot(store) == before
     with old.open("w", newline="") as handle:
         csv.writer(handle).writerows([["table", "data"], ["_format", json.dumps({"format": "relcourse-journal", "version": 1})],
                                       ["settings", json.dumps({"module": "m", "key": "k", "value": "v"})]])
@@ -305,14 +303,14 @@ def test_full_disk_during_import_writes_nothing(tmpfs: Path, tmp_path: Path, mon
     monkeypatch.setenv("RELCOURSE_HOME", str(tmpfs))
     with Journal() as journal:
         _fill(journal)
-    before = _snapshot(tmpfs / "journal.sqlite")
+    before = snapshot(tmpfs / "journal.sqlite")
     rows = [{**GOOD_ROW, "prompt_id": f"p{n}", "text": f"{n} " + "z" * 20_000} for n in range(60)]
     big = tmp_path / "big.json"
     big.write_text(_export({"reflections": rows}))
     assert main(["journal", "import", str(big)]) == 2
     err = _one_line_error(capsys)
     assert "disk is full" in err and "nothing was saved" in err
-    assert _snapshot(tmpfs / "journal.sqlite") == before
+    assert snapshot(tmpfs / "journal.sqlite") == before
 
 
 # --- deletion ------------------------------------------------------------------------------------
@@ -378,7 +376,7 @@ def test_delete_all_refuses_a_reader_that_began_before_any_wal_frame(journal_mod
     with Journal(path) as journal:
         _fill(journal)
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
-    before = _snapshot(path)
+    before = snapshot(path)
     reader = sqlite3.connect(path, isolation_level=None)
     try:
         reader.execute("BEGIN")
@@ -386,12 +384,12 @@ def test_delete_all_refuses_a_reader_that_began_before_any_wal_frame(journal_mod
         with Journal(path) as journal:
             with pytest.raises(StoreError, match="is reading the journal.*nothing was deleted"):
                 journal.delete_all(wait=0.3)
-        assert _snapshot(path) == before  # every row is still there
+        assert snapshot(path) == before  # every row is still there
         reader.execute("COMMIT")
     finally:
         reader.close()
     assert main(["journal", "delete", "--all", "--yes"]) == 0
-    assert _snapshot(path) == {t: [] for t in TABLES}
+    assert snapshot(path) == {t: [] for t in TABLES}
     assert SENTINEL.encode() not in _store_bytes(path)
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,16 +16,8 @@ M044 = "security-and-needs-044"
 
 
 @pytest.fixture
-def beijing() -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Shanghai"
-    time.tzset()
-    yield
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+def beijing(zone: Callable[[str], None]) -> None:
+    zone("Asia/Shanghai")
 
 
 def test_past_entries_show_local_time(journal: Journal, beijing: None) -> None:
